@@ -1,0 +1,89 @@
+# dyad: one GNU Makefile (Lua/Redis style). Out-of-tree output in $(BUILD).
+#   make            library (static + shared) and the CLI
+#   make test       build, then run every test (tests/run prints "N passed, N failed")
+#   make demo       build, then run the main job on the bundled examples
+#   make asan       the test suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make dicts      production dictionaries into dicts/ (from ../shared or upstream)
+# Variables: CC, OPT, SANITIZE (e.g. address,undefined), BUILD, SHARED.
+
+CC       ?= cc
+OPT      ?= -O2
+BUILD    ?= build
+SHARED   ?= ../shared
+SANITIZE ?=
+
+PKGS     := libxml-2.0 libutf8proc zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lutf8proc -lz)
+
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wundef -Wwrite-strings -Wno-unused-parameter
+CFLAGS_ALL = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g $(OPT) $(WARN) -fPIC \
+            -Iinclude -Isrc $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(LDLIBS)
+ifneq ($(SANITIZE),)
+CFLAGS_ALL += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC:= $(sort $(wildcard bench/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all lib cli test check demo asan clean dicts deps model bench fuzz
+all: lib cli
+
+lib: $(BUILD)/libdyad.a $(BUILD)/libdyad.so
+cli: $(BUILD)/dyad
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libdyad.so: $(LIB_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/harness.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+deps:
+	@scripts/install-deps
+
+test check: deps-quiet all $(TEST_BIN)
+	@BUILD=$(BUILD) SHARED=$(SHARED) tests/run
+
+deps-quiet:
+	@scripts/install-deps --check-only >/dev/null 2>&1 || scripts/install-deps
+
+demo: deps-quiet all
+	@BUILD=$(BUILD) SHARED=$(SHARED) scripts/demo
+
+asan:
+	$(MAKE) test BUILD=build/asan SANITIZE=address,undefined OPT=-O1 CC=$(CC)
+
+bench: all $(BENCH_BIN)
+	@BUILD=$(BUILD) SHARED=$(SHARED) bench/run
+
+dicts:
+	@SHARED=$(SHARED) scripts/fetch-dicts dicts
+
+clean:
+	rm -rf $(BUILD)
+

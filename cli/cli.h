@@ -1,0 +1,33 @@
+/*
+** cli.h: shared pieces of the dyad command-line tool. Each subcommand lives
+** in its own cli/cmd_NAME.c, exports `int cmd_NAME(int argc, char **argv)`
+** (argv[0] is the subcommand name) and is listed in main.c's table.
+** The CLI uses only the public header, include/dyad.h.
+*/
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+#include "dyad.h"
+
+/* Exit statuses, one table for the whole tool. */
+enum {
+    EXIT_OK_ = 0,     /* success */
+    EXIT_FAIL = 1,    /* the job ran but something failed (articles, records) */
+    EXIT_DATA = 2,    /* malformed input data (dictionary, model, ...) */
+    EXIT_USAGE = 64   /* bad command line */
+};
+
+/* Map a library status to an exit status. */
+int cli_exit_status(dyad_status st);
+
+/* The dictionary folder to use: --dicts value, else $DYAD_DICTS, else "dicts". */
+const char *cli_dicts_dir(const char *opt);
+
+/* Print "dyad: " + message to stderr (printf-style). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* True if argv[*i] is option NAME taking a value; stores it and advances *i.
+** Accepts "--name value" and "--name=value". Missing value: usage error. */
+int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **out);
+
+int cmd_dict(int argc, char **argv);
+#endif
