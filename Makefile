@@ -12,9 +12,9 @@ BUILD    ?= build
 SHARED   ?= ../shared
 SANITIZE ?=
 
-PKGS     := libxml-2.0 libutf8proc zlib
+PKGS     := libxml-2.0 libutf8proc zlib jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lutf8proc -lz)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxml2 -lutf8proc -lz -ljansson)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wundef -Wwrite-strings -Wno-unused-parameter
