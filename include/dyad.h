@@ -58,7 +58,102 @@ void  dyad_free(void *p);
 void dyad_alloc_fail_after(long n);
 
 /* ----------------------------------------------------------- dictionaries */
-/* (dict section: see src/dict.h for the implementation notes)            */
+/* (dict section: the loaded structures the coder reads are in src/dict.h) */
+/* A dictionary set: the verb, actor, agent, discard and issue files, loaded
+** as published (formats: docs/dictionaries.md). Build it with
+** dyad_dicts_new + dyad_dicts_add_* + dyad_dicts_freeze (or dyad_dicts_open);
+** once frozen it is immutable and may be shared read-only by any number of
+** threads. Malformed lines are reported as "file:line: message". */
+typedef struct dyad_dicts dyad_dicts;
+
+enum {
+    DYAD_DICT_LENIENT = 1,  /* skip malformed lines (each is counted and kept
+                               as a diagnostic) instead of failing */
+    DYAD_DICT_LINT    = 2   /* also record lint warnings: duplicate entries,
+                               conflicting codes, undefined synsets */
+};
+
+typedef enum dyad_dict_kind {
+    DYAD_DK_AUTO = 0,       /* guess from the file name, then the content */
+    DYAD_DK_VERBS,          /* either verb format, detected from the content */
+    DYAD_DK_VERBS_CAMEO2,   /* PETRARCH-2 verb format (CAMEO.2.0.txt) */
+    DYAD_DK_VERBS_LEGACY,   /* PETRARCH-1/TABARI verb format */
+    DYAD_DK_ACTORS,
+    DYAD_DK_AGENTS,
+    DYAD_DK_DISCARDS,
+    DYAD_DK_ISSUES
+} dyad_dict_kind;
+
+/** A new, empty set (OWNED: dyad_dicts_free). NULL on no memory. */
+dyad_dicts *dyad_dicts_new(unsigned flags);
+void dyad_dicts_free(dyad_dicts *d);
+/** Load one file. DYAD_EIO if it cannot be read, DYAD_EPARSE on a malformed
+** line (strict mode), DYAD_EINVAL if frozen or the kind cannot be guessed.
+** The message is in dyad_dicts_errmsg. */
+dyad_status dyad_dicts_add_file(dyad_dicts *d, const char *path, dyad_dict_kind kind);
+/** Load a named set from a folder: "production" (NULL too: CAMEO.2.0.txt, the
+** three Phoenix.*.actors.txt, Phoenix.agents.txt, Phoenix.discards.txt,
+** Phoenix.IssueCoding.txt: P2's defaults) or "validate" (PETR.Validate.*.txt). */
+dyad_status dyad_dicts_add_dir(dyad_dicts *d, const char *dir, const char *set);
+/** Build the indexes; afterwards the set is read-only. Idempotent. */
+dyad_status dyad_dicts_freeze(dyad_dicts *d);
+/** new + add_dir + freeze. *out is set even on failure (for the message). */
+dyad_status dyad_dicts_open(const char *dir, const char *set, unsigned flags,
+                            dyad_dicts **out);
+/** The last failure as "file:line: message" (or a plain message); "" if none. */
+const char *dyad_dicts_errmsg(const dyad_dicts *d);
+/** Diagnostics collected so far ("file:line: message"): malformed lines
+** skipped in lenient mode, and lint warnings with DYAD_DICT_LINT. */
+size_t dyad_dicts_ndiag(const dyad_dicts *d);
+const char *dyad_dicts_diag(const dyad_dicts *d, size_t i);
+/** Number of malformed lines skipped (lenient mode). */
+size_t dyad_dicts_nskipped(const dyad_dicts *d);
+
+/* Per-file statistics. */
+typedef struct dyad_dict_stats {
+    const char *file;       /* path as given */
+    const char *kind;       /* "verbs (CAMEO 2.0)", "verbs (legacy)", "actors", ... */
+    uint32_t lines;         /* physical lines */
+    uint32_t verbs;         /* verb lines (entries) */
+    uint32_t forms;         /* verb forms stored, generated ones included */
+    uint32_t blocks;        /* `---` verb blocks */
+    uint32_t patterns;      /* pattern lines */
+    uint32_t synsets;       /* &NAME synonym sets */
+    uint32_t members;       /* synset members */
+    uint32_t transforms;    /* `~` transformation lines */
+    uint32_t actors;        /* actor records (primary lines) */
+    uint32_t synonyms;      /* `+` synonym phrases */
+    uint32_t codes;         /* actor codes, dated ones included */
+    uint32_t dated;         /* date-restricted actor codes */
+    uint32_t agents;        /* agent lines (entries written in the file) */
+    uint32_t agent_forms;   /* agent phrases stored (plurals, substitutions) */
+    uint32_t subst_sets;    /* !NAME! = ... substitution sets */
+    uint32_t discards;      /* discard entries */
+    uint32_t issues;        /* issue lines with a code */
+    uint32_t issue_ignores; /* `~` / `~~` ignore phrases */
+    uint32_t skipped;       /* malformed lines skipped (lenient) */
+} dyad_dict_stats;
+size_t dyad_dicts_nfiles(const dyad_dicts *d);
+const dyad_dict_stats *dyad_dicts_file_stats(const dyad_dicts *d, size_t i);
+
+/* Lookup for people (the CLI): everything PHRASE resolves to. */
+typedef struct dyad_dict_hit {
+    const char *what;       /* "actor", "agent", "verb", "synset", "discard", "issue", "block" */
+    const char *phrase;     /* the entry as stored */
+    const char *code;       /* the code (for an actor: the one valid on the date) */
+    const char *detail;     /* e.g. "19991231-080507 (P2 and P1 agree)"; may be "" */
+    const char *file;
+    uint32_t line;
+} dyad_dict_hit;
+typedef void (*dyad_dict_hit_fn)(void *ctx, const dyad_dict_hit *hit);
+/** Call fn for each entry the (case-insensitive) phrase names, on `date`
+** ("YYYY-MM-DD"; NULL = today's rules do not apply, all codes listed).
+** DYAD_ENOTFOUND if there was none, DYAD_EINVAL for a bad date. */
+dyad_status dyad_dicts_lookup(const dyad_dicts *d, const char *phrase,
+                              const char *date, dyad_dict_hit_fn fn, void *ctx);
+
+/** Write a compiled cache of a frozen set to `path` (EIO on failure). */
+dyad_status dyad_dicts_compile(const dyad_dicts *d, const char *path);
 
 /* ------------------------------------------------------- tag and parse   */
 /* A sentence is tokens + a Universal Dependencies tree: the one internal
