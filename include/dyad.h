@@ -193,9 +193,146 @@ const char *dyad_sentence_text(const dyad_sentence *s);
 dyad_status dyad_sentence_set_id(dyad_sentence *s, const char *z);
 dyad_status dyad_sentence_set_text(dyad_sentence *s, const char *z);
 
+/* CoNLL-U (https://universaldependencies.org/format.html). A reader walks a
+** buffer sentence by sentence. Kept per word: ID order, FORM, LEMMA, UPOS,
+** XPOS, FEATS, HEAD, DEPREL, MISC, and the "# sent_id" / "# text" comments;
+** multiword-token lines (1-2), empty nodes (1.1), DEPS and other comments
+** are skipped. Heads given as "_" read as -1 (unattached). A sentence whose
+** heads are out of range, partial or cyclic, with a bad ID sequence, wrong
+** column count, invalid UTF-8, NUL byte or a line over 1 MiB is an error
+** (DYAD_EPARSE, errmsg "name:line: what"); the reader then skips to the next
+** blank line, so the caller may go on reading. */
+typedef struct dyad_conllu dyad_conllu;
+enum { DYAD_CONLLU_AUTO = 0,  /* CoNLL-U if the first data line starts "N\t" */
+       DYAD_CONLLU_CONLLU = 1,
+       DYAD_CONLLU_TEXT = 2 }; /* tokenized text: a sentence a line, tokens
+                                  separated by spaces/tabs */
+/** Open a file (path NULL or "-" = stdin), read whole. *out OWNED. */
+dyad_status dyad_conllu_open(const char *path, int mode, dyad_conllu **out);
+/** Read from memory (copied); `name` (may be NULL) prefixes error messages. */
+dyad_status dyad_conllu_open_mem(const char *buf, size_t n, const char *name, int mode,
+                                 dyad_conllu **out);
+/** Next sentence into s (cleared first): *got = 1, or 0 at the end. */
+dyad_status dyad_conllu_next(dyad_conllu *r, dyad_sentence *s, int *got);
+/** The last error ("name:line: message"), "" if none. Never NULL. */
+const char *dyad_conllu_errmsg(const dyad_conllu *r);
+/** 1-based line number where the last sentence read started. */
+long dyad_conllu_line(const dyad_conllu *r);
+void dyad_conllu_close(dyad_conllu *r);
+/** Write s as CoNLL-U (with sent_id/text comments and a closing blank line). */
+dyad_status dyad_conllu_write(FILE *f, dyad_sentence *s);
+/** Check that s's heads form one tree: each head in 0..n, no cycle, exactly
+** one root. DYAD_OK or DYAD_EPARSE. */
+dyad_status dyad_sentence_check_tree(dyad_sentence *s);
+
+/* The tagger, lemmatizer and parser: one model file (see docs/parser.md).
+** Loading checks magic, version, size and checksum: DYAD_ECORRUPT otherwise. */
+typedef struct dyad_model dyad_model;
+dyad_status dyad_model_load(const char *path, dyad_model **out, char *err, size_t errlen);
+void dyad_model_free(dyad_model *m);
+/** Tag (UPOS, XPOS, lemma, FEATS) and parse (HEAD, DEPREL) s in place; only
+** the forms are read. Safe to call from several threads on one model. */
+dyad_status dyad_parse_sentence(const dyad_model *m, dyad_sentence *s);
+/** Tag only (UPOS, XPOS, lemma, FEATS). */
+dyad_status dyad_tag_sentence(const dyad_model *m, dyad_sentence *s);
+
+typedef struct dyad_train_opts {
+    int tag_epochs, parse_epochs, folds; /* 0 = defaults */
+    void (*progress)(const char *msg, void *ctx); /* may be NULL */
+    void *ctx;
+} dyad_train_opts;
+/** Train a model from CoNLL-U files (dev may be NULL: used to report
+** figures through progress) and write it to out_path. Deterministic. */
+dyad_status dyad_train(const char *train_path, const char *dev_path, const char *out_path,
+                       const dyad_train_opts *o, char *err, size_t errlen);
+
 /* -------------------------------------------------------------- coder    */
 
 /* ------------------------------------------------------------- ingest    */
+/* Ingest reads article files one article at a time (memory stays flat
+** however large the input), normalizes the text (UTF-8 repaired, NFC,
+** typographic punctuation to ASCII), and segments it into sentences and
+** tokens as byte spans into that normalized text. Details: docs/ingest.md. */
+
+/** Text normalization options (bit flags) for dyad_normalize. */
+#define DYAD_NORM_NFC    0x1u   /* Unicode NFC composition */
+#define DYAD_NORM_ASCII  0x2u   /* curly quotes, dashes, odd spaces, ellipsis -> ASCII */
+#define DYAD_NORM_NEWLINE 0x4u  /* CR LF and lone CR -> LF */
+#define DYAD_NORM_DEFAULT (DYAD_NORM_NFC | DYAD_NORM_ASCII | DYAD_NORM_NEWLINE)
+
+typedef struct dyad_norm_stats {
+    size_t invalid_utf8;   /* invalid byte sequences replaced by U+FFFD */
+    size_t nul;            /* NUL bytes removed */
+} dyad_norm_stats;
+
+/** Normalize UTF-8 text: invalid sequences become U+FFFD, NUL bytes are
+** dropped (both counted in *st, which is ADDED to; st may be NULL), then
+** the FLAGS transformations. Never fails on bad bytes.
+** @param z,n    input text (any bytes)
+** @param flags  DYAD_NORM_* bits
+** @param out    OUT: OWNED NUL-terminated result (dyad_free)
+** @param outlen OUT: its length in bytes (may be NULL)
+** @return DYAD_OK or DYAD_NOMEM. */
+dyad_status dyad_normalize(const char *z, size_t n, unsigned flags, char **out,
+                           size_t *outlen, dyad_norm_stats *st);
+
+/** The dictionary match key of a phrase: case folded, diacritics stripped,
+** compatibility-decomposed, then upper-cased where ASCII, so "Pécresse"
+** and "PECRESSE" give the same key "PECRESSE". Writes at most CAP bytes
+** (NUL-terminated when cap > 0) and returns the full key length (like
+** snprintf): call again with a bigger buffer when the result >= cap. */
+size_t dyad_fold_key(const char *z, size_t n, char *buf, size_t cap);
+
+/** Input formats of the article reader. */
+typedef enum dyad_input_format {
+    DYAD_INPUT_ARTICLES = 0, /* `date YYYY-MM-DD` + text; articles split by a form-feed line */
+    DYAD_INPUT_JSONL,        /* one JSON object a line: id, date, title, text, source */
+    DYAD_INPUT_TEXT          /* plain text, the whole input one article (date from options) */
+} dyad_input_format;
+
+/** One article as the reader hands it out. All strings BORROWED from the
+** reader, valid until the next dyad_reader_next or close; never NULL. */
+typedef struct dyad_article {
+    const char *id;      /* from the input, else "NAME:INDEX" */
+    const char *date;    /* publication date "YYYY-MM-DD", "" if unknown */
+    const char *title;   /* "" if none */
+    const char *text;    /* normalized text (DYAD_NORM_DEFAULT), NUL-terminated */
+    size_t text_len;     /* bytes in text */
+    const char *source;  /* "" if none */
+    const char *file;    /* input name as opened ("-" for stdin) */
+    long line;           /* 1-based input line where the article starts */
+    long index;          /* 1-based article number within the input */
+    const char *error;   /* NULL, or why this article is bad ("file:line: msg");
+                         ** a bad article is still handed out, text may be "" */
+    dyad_norm_stats norm; /* repairs made in this article's title and text */
+} dyad_article;
+
+typedef struct dyad_reader dyad_reader;
+
+/** Reader options; zero-initialize, then set what you need. */
+typedef struct dyad_reader_opts {
+    dyad_input_format format;
+    const char *date;        /* default publication date (plain text, undated articles) */
+    size_t max_article;      /* bytes; 0 = 8 MiB. Bigger articles are errors */
+} dyad_reader_opts;
+
+/** Open PATH (NULL or "-" = stdin) for reading; gzip input is detected
+** and decompressed. A missing file or a directory gives DYAD_EIO, a bad
+** option (e.g. opts->date not YYYY-MM-DD) DYAD_EINVAL; *out is then a
+** reader holding the message (dyad_reader_errmsg), to be closed, or NULL
+** on DYAD_NOMEM. */
+dyad_status dyad_reader_open(const char *path, const dyad_reader_opts *opts,
+                             dyad_reader **out);
+/** The next article into *a. DYAD_OK: *a filled (check a->error);
+** DYAD_ENOTFOUND: end of input; DYAD_NOMEM. A read error (truncated gzip,
+** I/O error) ends the stream after handing out the article it cut short,
+** with a->error set. */
+dyad_status dyad_reader_next(dyad_reader *r, dyad_article *a);
+/** The reader's last error message ("" if none). BORROWED. */
+const char *dyad_reader_errmsg(const dyad_reader *r);
+/** Totals so far: articles handed out, and how many carried an error. */
+void dyad_reader_counts(const dyad_reader *r, long *articles, long *failed);
+void dyad_reader_close(dyad_reader *r);
 
 #ifdef __cplusplus
 }
