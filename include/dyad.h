@@ -247,6 +247,96 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
                        const dyad_train_opts *o, char *err, size_t errlen);
 
 /* -------------------------------------------------------------- coder    */
+/* Penn Treebank trees (penn.c). A bracketed tree is read into a sentence:
+** tokens (form, Penn tag as xpos, UPOS) and a UD-style dependency tree made
+** by our head rules (docs/penn-to-ud.md). The phrase structure itself can be
+** kept beside it in a dyad_phrases, which the coder uses when present. */
+typedef struct dyad_phrases dyad_phrases;
+/** A new empty phrase structure (OWNED: dyad_phrases_free). NULL on no memory. */
+dyad_phrases *dyad_phrases_new(void);
+void dyad_phrases_free(dyad_phrases *p);
+/** Number of nodes (0 when empty or NULL). */
+int dyad_phrases_len(const dyad_phrases *p);
+/** Read one bracketed tree z[0..n) into s (cleared first) and, if ps is not
+** NULL, ps. "(ROOT (S ...))" and "( (S ...))" are both accepted. Unbalanced
+** brackets, text after the tree, NUL bytes and an empty tree give
+** DYAD_EPARSE; over PT limits (4 MiB, depth 400, 20000 words) DYAD_ELIMIT;
+** err (may be NULL) gets a message with the byte offset. */
+dyad_status dyad_penn_read(const char *z, size_t n, dyad_sentence *s, dyad_phrases *ps,
+                           char *err, size_t nerr);
+
+/* Coding options: the <Config> records of validation files (formats.md §9.3,
+** §13.2). dyad_code_opts_default gives P1's defaults. */
+typedef struct dyad_code_opts {
+    int require_dyad;              /* 1: drop events with a `---` side */
+    int new_actor_length;          /* >0: null NEs of <= N words become "WORDS" */
+    int comma_min, comma_max;      /* internal comma clauses (max 0: off) */
+    int comma_bmin, comma_bmax;    /* initial clause (bmax 0: off) */
+    int comma_emin, comma_emax;    /* terminal clause (emax 0: off) */
+} dyad_code_opts;
+void dyad_code_opts_default(dyad_code_opts *o);
+
+/* Validation files (valxml.c, formats.md §9): <Environment>, <Config> and
+** <Sentence> records, read with libxml2 after a pre-pass that repairs the
+** quirks of real files (self-closed <Sentence/> followed by content, `#`
+** text outside comments, spaces around `=`). */
+typedef struct dyad_triple { const char *source, *target, *code; } dyad_triple;
+
+typedef struct dyad_valrecord {
+    const char *id, *category, *date;  /* date normalised to YYYYMMDD */
+    const char *text, *parse;          /* "" when absent */
+    int line;                          /* line of <Sentence> in the file */
+    int sentence;                      /* sentence="true" (any case) */
+    int included;                      /* category in <Include> (or no Include) */
+    int noevents;                      /* noevents="True" */
+    const char *error;                 /* error="TYPE", else NULL */
+    int nexpected;
+    const dyad_triple *expected;       /* as written in the file */
+    dyad_code_opts opts;               /* options in force for this record */
+} dyad_valrecord;
+
+typedef struct dyad_valfile dyad_valfile;
+/** Read a validation file (OWNED: dyad_valfile_free). On failure *out may
+** still be set; the message ("file:line: message") is in err. */
+dyad_status dyad_valfile_read(const char *path, dyad_valfile **out, char *err, size_t nerr);
+void dyad_valfile_free(dyad_valfile *v);
+int dyad_valfile_count(const dyad_valfile *v);
+const dyad_valrecord *dyad_valfile_record(const dyad_valfile *v, int i);
+/** An <Environment> element's text ("Verbfile", "Actorfile", ...); NULL if absent. */
+const char *dyad_valfile_env(const dyad_valfile *v, const char *name);
+/** The first record whose id equals `id` after normalisation (upper case,
+** `_` and `-` equal); NULL if none. */
+const dyad_valrecord *dyad_valfile_find(const dyad_valfile *v, const char *id);
+
+/* The event coder (code*.c): PETRARCH-1's coding of a sentence (formats.md
+** §13), run on the phrase structure given with the sentence or rebuilt from
+** its UD tree. Each event carries its evidence. */
+typedef struct dyad_event {
+    const char *source, *target, *code;   /* "ARNGOV", "---", "\"INJURY TOLL\"", "064" */
+    int src_start, src_end;     /* token span of the source NE (0-based, end
+                                   exclusive); -1 when it has no tokens */
+    int tgt_start, tgt_end;
+    int verb_start, verb_end;
+    const char *src_entry;      /* actor/agent entries as "file:line[+file:line]", or "" */
+    const char *tgt_entry;
+    const char *pattern;        /* "file:line" of the pattern, else of the verb form */
+} dyad_event;
+
+typedef struct dyad_coder dyad_coder;
+/** A coder over a frozen dictionary set (BORROWED: must outlive the coder).
+** OWNED: dyad_coder_free. NULL on no memory. */
+dyad_coder *dyad_coder_new(const dyad_dicts *d);
+void dyad_coder_free(dyad_coder *c);
+/** Code one sentence dated `date` (YYYYMMDD). ps may be NULL (the UD tree of
+** s is used); text (may be NULL) is used for discards only. On DYAD_OK,
+** *ev and *nev hold the events (BORROWED until the next call) and *note is NULL
+** or the record-level outcome: "bad_input_parse", "dateline",
+** "sentencediscard", "storydiscard". */
+dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phrases *ps,
+                               const char *date, const char *text,
+                               const dyad_code_opts *o, const dyad_event **ev,
+                               int *nev, const char **note);
+
 
 /* ------------------------------------------------------------- ingest    */
 /* Ingest reads article files one article at a time (memory stays flat

@@ -1,0 +1,618 @@
+/*
+** penn.c: Penn Treebank bracketed trees in, tokens + a UD-style dependency
+** tree out (head rules of our own, docs/penn-to-ud.md), with the phrase
+** structure kept beside the sentence (dyad_phrases). Also the reverse
+** direction: a constituent tree rebuilt from a UD tree, for the coder.
+*/
+#include "penn.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ the tree */
+
+dyad_phrases *dyad_phrases_new(void) {
+    dyad_phrases *p = dyad_calloc(1, sizeof *p);
+    if (p) p->root = -1;
+    return p;
+}
+
+void dyad_phrases_free(dyad_phrases *p) {
+    if (!p) return;
+    dyad_free(p->n);
+    dyad_free(p);
+}
+
+void pt_clear(dyad_phrases *p) { p->nn = 0; p->root = -1; }
+
+int dyad_phrases_len(const dyad_phrases *p) { return p ? p->nn : 0; }
+
+int pt_add(dyad_phrases *p, int parent, const char *label, size_t nlabel, int tok) {
+    if (p->nn == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 64;
+        pt_node *n = dyad_realloc(p->n, (size_t)cap * sizeof *n);
+        if (!n) return -1;
+        p->n = n;
+        p->cap = cap;
+    }
+    int i = p->nn++;
+    pt_node *x = &p->n[i];
+    if (nlabel > sizeof x->label - 1) nlabel = sizeof x->label - 1;
+    for (size_t k = 0; k < nlabel; k++) x->label[k] = (char)toupper((unsigned char)label[k]);
+    x->label[nlabel] = 0;
+    x->tok = tok;
+    x->parent = parent;
+    x->child = x->last = x->next = -1;
+    if (parent >= 0) {
+        pt_node *pa = &p->n[parent];
+        if (pa->last >= 0) p->n[pa->last].next = i; else pa->child = i;
+        pa->last = i;
+    } else if (p->root < 0) {
+        p->root = i;
+    }
+    return i;
+}
+
+/* ------------------------------------------------------------ tags */
+
+static int is_punct_tag(const char *t) {
+    return !strcmp(t, ",") || !strcmp(t, ".") || !strcmp(t, ":") || !strcmp(t, "``") ||
+           !strcmp(t, "''") || !strcmp(t, "-LRB-") || !strcmp(t, "-RRB-") || !strcmp(t, "HYPH") ||
+           !strcmp(t, "NFP") || !strcmp(t, "#");
+}
+
+static const char *upos_of(const char *x) {
+    if (!strncmp(x, "NNP", 3)) return "PROPN";
+    if (!strncmp(x, "NN", 2)) return "NOUN";
+    if (!strncmp(x, "VB", 2)) return "VERB";
+    if (!strcmp(x, "MD")) return "AUX";
+    if (!strncmp(x, "JJ", 2)) return "ADJ";
+    if (!strncmp(x, "RB", 2) || !strcmp(x, "WRB")) return "ADV";
+    if (!strcmp(x, "IN")) return "ADP";
+    if (!strcmp(x, "TO") || !strcmp(x, "POS") || !strcmp(x, "RP")) return "PART";
+    if (!strcmp(x, "DT") || !strcmp(x, "PDT") || !strcmp(x, "WDT")) return "DET";
+    if (!strncmp(x, "PRP", 3) || !strncmp(x, "WP", 2) || !strcmp(x, "EX")) return "PRON";
+    if (!strcmp(x, "CD")) return "NUM";
+    if (!strcmp(x, "CC")) return "CCONJ";
+    if (!strcmp(x, "UH")) return "INTJ";
+    if (!strcmp(x, "$") || !strcmp(x, "SYM")) return "SYM";
+    if (is_punct_tag(x)) return "PUNCT";
+    return "X";
+}
+
+/* Base label: "NP-TMP" -> "NP", "NP=2" -> "NP"; "-LRB-" stays. */
+static void base_label(const char *l, char *out) {
+    size_t k = 0;
+    if (l[0] != '-') while (l[k] && l[k] != '-' && l[k] != '=' && k < 15) { out[k] = l[k]; k++; }
+    else while (l[k] && k < 15) { out[k] = l[k]; k++; }
+    out[k] = 0;
+}
+
+/* ------------------------------------------------------------ reader */
+
+static void set_err(char *err, size_t nerr, const char *fmt, size_t a) {
+    if (err && nerr) snprintf(err, nerr, fmt, a);
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static dyad_status penn_to_ud(dyad_phrases *p, dyad_sentence *s);
+
+dyad_status dyad_penn_read(const char *z, size_t n, dyad_sentence *s, dyad_phrases *ps,
+                           char *err, size_t nerr) {
+    if (!s) return DYAD_EINVAL;
+    if (n > PT_MAX_INPUT) { set_err(err, nerr, "tree of %zu bytes is over the limit", n); return DYAD_ELIMIT; }
+    dyad_phrases local = {0};
+    local.root = -1;
+    dyad_phrases *p = ps ? ps : &local;
+    pt_clear(p);
+    dyad_sentence_clear(s);
+    int stack[PT_MAX_DEPTH];
+    int sp = 0, done = 0;
+    dyad_status st = DYAD_OK;
+    char word[1024];
+    size_t i = 0;
+    while (i < n) {
+        char c = z[i];
+        if (is_space(c)) { i++; continue; }
+        if (c == 0) { set_err(err, nerr, "NUL byte at offset %zu", i); st = DYAD_EPARSE; goto out; }
+        if (done) { set_err(err, nerr, "unbalanced brackets: text after the tree at offset %zu", i); st = DYAD_EPARSE; goto out; }
+        if (c == '(') {
+            i++;
+            while (i < n && is_space(z[i])) i++;
+            size_t b = i;
+            while (i < n && z[i] != '(' && z[i] != ')' && !is_space(z[i]) && z[i]) i++;
+            if (sp == PT_MAX_DEPTH) { set_err(err, nerr, "tree deeper than %zu levels", (size_t)PT_MAX_DEPTH); st = DYAD_ELIMIT; goto out; }
+            const char *lab = z + b;
+            size_t nl = i - b;
+            if (nl == 0 && sp == 0) { lab = "ROOT"; nl = 4; }
+            int nd = pt_add(p, sp ? stack[sp - 1] : -1, lab, nl, -1);
+            if (nd < 0) { st = DYAD_NOMEM; goto out; }
+            if (sp == 0 && p->root != nd) { set_err(err, nerr, "more than one tree (offset %zu)", b); st = DYAD_EPARSE; goto out; }
+            stack[sp++] = nd;
+        } else if (c == ')') {
+            if (sp == 0) { set_err(err, nerr, "unbalanced brackets: ')' at offset %zu", i); st = DYAD_EPARSE; goto out; }
+            sp--;
+            if (sp == 0) done = 1;
+            i++;
+        } else {
+            size_t b = i;
+            while (i < n && z[i] != '(' && z[i] != ')' && !is_space(z[i]) && z[i]) i++;
+            if (sp == 0) { set_err(err, nerr, "word outside brackets at offset %zu", b); st = DYAD_EPARSE; goto out; }
+            size_t nw = i - b < sizeof word - 1 ? i - b : sizeof word - 1;
+            memcpy(word, z + b, nw);
+            word[nw] = 0;
+            int top = stack[sp - 1];
+            if (dyad_sentence_len(s) >= PT_MAX_TOKENS) { set_err(err, nerr, "more than %zu tokens", (size_t)PT_MAX_TOKENS); st = DYAD_ELIMIT; goto out; }
+            int tok = dyad_sentence_len(s);
+            pt_node *t = &p->n[top];
+            if (t->tok < 0 && t->child < 0) {
+                t->tok = tok;
+            } else {  /* a second word under one tag, or a word among phrases */
+                char lab[16] = "X";
+                if (t->tok >= 0) memcpy(lab, t->label, 16);
+                if (pt_add(p, top, lab, strlen(lab), tok) < 0) { st = DYAD_NOMEM; goto out; }
+                t = &p->n[top];
+            }
+            char tag[16] = "X";
+            if (t->tok >= 0) memcpy(tag, t->label, 16);
+            dyad_token tk = {0};
+            tk.form = word;
+            tk.xpos = tag;
+            tk.upos = upos_of(tag);
+            tk.head = -1;
+            tk.deprel = "dep";
+            if ((st = dyad_sentence_add(s, &tk)) != DYAD_OK) goto out;
+        }
+    }
+    if (p->root < 0) { set_err(err, nerr, "empty tree (%zu brackets)", 0); st = DYAD_EPARSE; goto out; }
+    if (!done) { set_err(err, nerr, "unbalanced brackets: %zu unclosed at the end", (size_t)sp); st = DYAD_EPARSE; goto out; }
+    if (dyad_sentence_len(s) == 0) { set_err(err, nerr, "tree without words (%zu)", 0); st = DYAD_EPARSE; goto out; }
+    st = penn_to_ud(p, s);
+out:
+    if (p == &local) dyad_free(local.n);
+    return st;
+}
+
+/* ------------------------------------------------------------ head rules */
+
+static const char *ntag(const dyad_phrases *p, int c) { return p->n[c].label; }
+static int is_leaf(const dyad_phrases *p, int c) { return p->n[c].tok >= 0 && p->n[c].child < 0; }
+static int lab_is(const dyad_phrases *p, int c, const char *l) {
+    char b[16]; base_label(ntag(p, c), b); return !strcmp(b, l);
+}
+static int starts(const char *s, const char *pre) { return !strncmp(s, pre, strlen(pre)); }
+
+static int nominal_leaf(const char *t) {
+    return starts(t, "NN") || !strcmp(t, "PRP") || !strcmp(t, "CD") || !strcmp(t, "$") ||
+           !strcmp(t, "EX") || !strcmp(t, "WP") || !strcmp(t, "FW") || !strcmp(t, "NX");
+}
+
+static int is_be(const char *w) {
+    static const char *be[] = {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m", NULL};
+    for (int i = 0; be[i]; i++) if (!strcasecmp(w, be[i])) return 1;
+    return 0;
+}
+
+/* The head child of phrase nd (a child index), per docs/penn-to-ud.md. */
+static int head_child(const dyad_phrases *p, int nd, dyad_sentence *s) {
+    char L[16];
+    base_label(ntag(p, nd), L);
+    int first = p->n[nd].child, c;
+    if (first < 0) return -1;
+    int firstnp = -1;
+    for (c = first; c >= 0; c = p->n[c].next) if (!is_punct_tag(ntag(p, c))) { firstnp = c; break; }
+    if (firstnp < 0) firstnp = first;
+    if (!strcmp(L, "ROOT")) return firstnp;
+    if (!strcmp(L, "S") || !strcmp(L, "SINV") || !strcmp(L, "SQ") || !strcmp(L, "SBARQ")) {
+        for (c = first; c >= 0; c = p->n[c].next) if (lab_is(p, c, "VP")) return c;
+        for (c = first; c >= 0; c = p->n[c].next) if (lab_is(p, c, "S") || lab_is(p, c, "SQ")) return c;
+        return firstnp;
+    }
+    if (!strcmp(L, "VP")) {
+        int v = -1;
+        for (c = first; c >= 0; c = p->n[c].next)
+            if (is_leaf(p, c) && (starts(ntag(p, c), "VB") || !strcmp(ntag(p, c), "MD") || !strcmp(ntag(p, c), "TO"))) { v = c; break; }
+        if (v >= 0) {
+            for (c = p->n[v].next; c >= 0; c = p->n[c].next) if (lab_is(p, c, "VP")) return c;
+            const char *w = dyad_sentence_tokens(s)[p->n[v].tok].form;
+            if (is_be(w) && !p->n[v].next) return v;
+            if (is_be(w))
+                for (c = p->n[v].next; c >= 0; c = p->n[c].next)
+                    if (lab_is(p, c, "NP") || lab_is(p, c, "ADJP")) return c;
+            if (!strcmp(ntag(p, v), "TO") || !strcmp(ntag(p, v), "MD")) {
+                for (c = p->n[v].next; c >= 0; c = p->n[c].next) if (!is_punct_tag(ntag(p, c))) return c;
+            }
+            return v;
+        }
+        for (c = first; c >= 0; c = p->n[c].next) if (lab_is(p, c, "VP")) return c;
+        return firstnp;
+    }
+    if (!strcmp(L, "NP") || !strcmp(L, "NX") || !strcmp(L, "WHNP") || !strcmp(L, "NAC")) {
+        if (lab_is(p, first, "NP")) {
+            int cc = 0, pos = 0;
+            for (c = first; c >= 0; c = p->n[c].next) {
+                if (!strcmp(ntag(p, c), "CC")) cc = 1;
+                if (!strcmp(ntag(p, c), "POS")) pos = 1;
+            }
+            int nn = 0;
+            for (c = p->n[first].next; c >= 0; c = p->n[c].next) if (is_leaf(p, c) && nominal_leaf(ntag(p, c))) nn = 1;
+            if (cc || (!pos && !nn)) return first;
+        }
+        int last = -1;
+        for (c = first; c >= 0; c = p->n[c].next) {
+            if (is_leaf(p, c) && nominal_leaf(ntag(p, c))) last = c;
+            if (!is_leaf(p, c) && (lab_is(p, c, "PP") || lab_is(p, c, "SBAR") || lab_is(p, c, "VP"))) break;
+            if (!strcmp(ntag(p, c), ",")) break;
+        }
+        if (last >= 0) return last;
+        for (c = first; c >= 0; c = p->n[c].next) if (lab_is(p, c, "NP")) last = c;
+        if (last >= 0) return last;
+        for (c = first; c >= 0; c = p->n[c].next) if (!is_punct_tag(ntag(p, c))) last = c;
+        return last >= 0 ? last : first;
+    }
+    if (!strcmp(L, "PP") || !strcmp(L, "WHPP")) {
+        int seen = 0;
+        for (c = first; c >= 0; c = p->n[c].next) {
+            if (is_leaf(p, c) && (!strcmp(ntag(p, c), "IN") || !strcmp(ntag(p, c), "TO") || !strcmp(ntag(p, c), "RB"))) { seen = 1; continue; }
+            if (seen && !is_leaf(p, c)) return c;
+        }
+        return firstnp;
+    }
+    if (!strcmp(L, "SBAR")) {
+        for (c = first; c >= 0; c = p->n[c].next)
+            if (lab_is(p, c, "S") || lab_is(p, c, "SQ") || lab_is(p, c, "SINV") || lab_is(p, c, "FRAG")) return c;
+        return firstnp;
+    }
+    if (!strcmp(L, "ADJP") || !strcmp(L, "ADVP") || !strcmp(L, "WHADVP")) {
+        int last = -1;
+        const char *want = !strcmp(L, "ADJP") ? "JJ" : "RB";
+        for (c = first; c >= 0; c = p->n[c].next) if (is_leaf(p, c) && starts(ntag(p, c), want)) last = c;
+        return last >= 0 ? last : firstnp;
+    }
+    return firstnp;
+}
+
+/* The dependency relation of child c of phrase nd whose head child is hc. */
+static const char *rel_of(const dyad_phrases *p, int nd, int c, int hc, int after_cc, dyad_sentence *s) {
+    char L[16], C[16], H[16];
+    base_label(ntag(p, nd), L);
+    base_label(ntag(p, c), C);
+    base_label(ntag(p, hc), H);
+    int leaf = is_leaf(p, c);
+    int before = 0;
+    for (int k = p->n[nd].child; k >= 0; k = p->n[k].next) { if (k == hc) break; if (k == c) { before = 1; break; } }
+    if (leaf && is_punct_tag(C)) return "punct";
+    if (leaf && !strcmp(C, "CC")) return "cc";
+    if (after_cc && (!strcmp(C, H) || (C[0] == 'N' && H[0] == 'N'))) return "conj";
+    if (leaf && !strcmp(C, "POS")) return "case";
+    if (leaf && (!strcmp(C, "PRP$") || !strcmp(C, "WP$"))) return "nmod:poss";
+    if (leaf && (!strcmp(C, "DT") || !strcmp(C, "PDT") || !strcmp(C, "WDT"))) return "det";
+    if (!strcmp(L, "PP") || !strcmp(L, "WHPP")) return leaf && (!strcmp(C, "IN") || !strcmp(C, "TO")) ? "case" : "dep";
+    if (!strcmp(L, "SBAR")) return leaf || starts(C, "WH") ? "mark" : "dep";
+    if (!strcmp(L, "VP") || !strcmp(L, "S") || !strcmp(L, "SINV") || !strcmp(L, "SQ") || !strcmp(L, "ROOT")) {
+        if (leaf && !strcmp(C, "MD")) return "aux";
+        if (leaf && !strcmp(C, "TO")) return "mark";
+        if (leaf && starts(C, "VB") && before) {
+            if (!lab_is(p, hc, "VP") && !starts(H, "VB")) return "cop";
+            if (is_be(dyad_sentence_tokens(s)[p->n[c].tok].form) && lab_is(p, hc, "VP")) {
+                int hv = p->n[hc].child;
+                if (hv >= 0 && !strcmp(ntag(p, hv), "VBN")) return "aux:pass";
+            }
+            return "aux";
+        }
+        if (leaf && starts(C, "RB")) return "advmod";
+        if (!strcmp(C, "ADVP")) return "advmod";
+        if (!strcmp(C, "NP")) {
+            if (strstr(ntag(p, c), "TMP")) return "obl:tmod";
+            return before ? "nsubj" : "obj";
+        }
+        if (!strcmp(C, "PP")) return "obl";
+        if (!strcmp(C, "S")) {
+            int f = p->n[c].child;
+            return f >= 0 && lab_is(p, f, "VP") ? "xcomp" : (before ? "advcl" : "ccomp");
+        }
+        if (!strcmp(C, "SBAR")) {
+            int f = p->n[c].child;
+            if (f >= 0 && is_leaf(p, f) && !strcmp(ntag(p, f), "IN")) {
+                const char *w = dyad_sentence_tokens(s)[p->n[f].tok].form;
+                if (strcasecmp(w, "that") && strcasecmp(w, "whether") && strcasecmp(w, "if")) return "advcl";
+            }
+            return before ? "advcl" : "ccomp";
+        }
+        if (!strcmp(C, "ADJP")) return "xcomp";
+        if (!strcmp(C, "PRT") || (leaf && !strcmp(C, "RP"))) return "compound:prt";
+        if (!strcmp(C, "VP")) return "conj";
+        return "dep";
+    }
+    if (!strcmp(L, "NP") || !strcmp(L, "NX") || !strcmp(L, "WHNP") || !strcmp(L, "NAC")) {
+        if (leaf && (starts(C, "JJ") || !strcmp(C, "VBN") || !strcmp(C, "VBG"))) return "amod";
+        if (!strcmp(C, "ADJP")) return "amod";
+        if ((leaf && !strcmp(C, "CD")) || !strcmp(C, "QP")) return "nummod";
+        if (!strcmp(C, "NP")) {
+            for (int k = p->n[c].child; k >= 0; k = p->n[k].next) if (!strcmp(ntag(p, k), "POS")) return "nmod:poss";
+            return before ? "compound" : "appos";
+        }
+        if (leaf && nominal_leaf(C)) return before ? "compound" : "appos";
+        if (!strcmp(C, "PP")) return "nmod";
+        if (!strcmp(C, "SBAR")) return "acl:relcl";
+        if (!strcmp(C, "VP")) return "acl";
+        if (!strcmp(C, "PRN")) return "appos";
+        if (leaf && starts(C, "RB")) return "advmod";
+        return "dep";
+    }
+    if (leaf && starts(C, "RB")) return "advmod";
+    if (!strcmp(C, "PP")) return "obl";
+    return "dep";
+}
+
+/* Fill heads and deprels bottom-up; each phrase's lexical head is its head
+** child's; every other child's lexical head attaches to it. */
+static dyad_status penn_to_ud(dyad_phrases *p, dyad_sentence *s) {
+    int nn = p->nn;
+    int *lex = dyad_malloc((size_t)nn * sizeof *lex);
+    if (!lex) return DYAD_NOMEM;
+    dyad_token *tk = dyad_sentence_tokens(s);
+    for (int i = nn - 1; i >= 0; i--) {
+        pt_node *x = &p->n[i];
+        if (x->child < 0) { lex[i] = x->tok; continue; }
+        int hc = head_child(p, i, s);
+        if (hc >= 0 && lex[hc] < 0) {  /* head child without words: any child with one */
+            for (int c = x->child; c >= 0; c = p->n[c].next) if (lex[c] >= 0) { hc = c; break; }
+        }
+        lex[i] = hc >= 0 ? lex[hc] : -1;
+        if (x->tok >= 0 && lex[i] < 0) lex[i] = x->tok;
+        int after_cc = 0;
+        for (int c = x->child; c >= 0; c = p->n[c].next) {
+            if (!strcmp(p->n[c].label, "CC") || !strcmp(p->n[c].label, "CONJP")) after_cc = 1;
+            if (c == hc || lex[c] < 0 || lex[i] < 0) continue;
+            int after = 0;
+            for (int k = x->child; k >= 0 && k != c; k = p->n[k].next) if (k == hc) after = 1;
+            tk[lex[c]].head = lex[i] + 1;
+            tk[lex[c]].deprel = rel_of(p, i, c, hc, after && after_cc, s);
+        }
+        if (x->tok >= 0 && x->tok != lex[i]) { tk[x->tok].head = lex[i] + 1; tk[x->tok].deprel = "dep"; }
+    }
+    int r = lex[p->root];
+    if (r >= 0) { tk[r].head = 0; tk[r].deprel = "root"; }
+    for (int i = 0; i < dyad_sentence_len(s); i++) {
+        if (tk[i].head < 0) { tk[i].head = r >= 0 && r != i ? r + 1 : 0; if (!tk[i].head) tk[i].deprel = "root"; }
+        if (!strcmp(tk[i].upos, "VERB") && (starts(tk[i].deprel, "aux") || !strcmp(tk[i].deprel, "cop"))) tk[i].upos = "AUX";
+    }
+    dyad_free(lex);
+    return DYAD_OK;
+}
+
+/* ------------------------------------------------------------ UD -> phrases */
+
+typedef struct ud_ctx {
+    dyad_phrases *p;
+    const dyad_token *t;
+    int n;
+    int *kids, *kstart;   /* dependents of each token (0-based), by position */
+    char *done;
+    int depth;
+} ud_ctx;
+
+static const char *leaf_tag(const dyad_token *t) {
+    if (t->xpos && strcmp(t->xpos, "_")) return t->xpos;
+    const char *u = t->upos ? t->upos : "X";
+    if (!strcmp(u, "NOUN")) return "NN";
+    if (!strcmp(u, "PROPN")) return "NNP";
+    if (!strcmp(u, "VERB") || !strcmp(u, "AUX")) return "VB";
+    if (!strcmp(u, "ADJ")) return "JJ";
+    if (!strcmp(u, "ADV")) return "RB";
+    if (!strcmp(u, "ADP") || !strcmp(u, "SCONJ")) return "IN";
+    if (!strcmp(u, "DET")) return "DT";
+    if (!strcmp(u, "PRON")) return "PRP";
+    if (!strcmp(u, "NUM")) return "CD";
+    if (!strcmp(u, "CCONJ")) return "CC";
+    if (!strcmp(u, "PUNCT")) return ",";
+    if (!strcmp(u, "PART")) return !strcasecmp(t->form, "to") ? "TO" : "RP";
+    return "FW";
+}
+
+static int rel_is(const dyad_token *t, const char *r) {
+    size_t k = strlen(r);
+    return !strncmp(t->deprel, r, k) && (t->deprel[k] == 0 || t->deprel[k] == ':');
+}
+
+static int leaf(ud_ctx *u, int parent, int tok) {
+    const char *tag = leaf_tag(&u->t[tok]);
+    u->done[tok] = 1;
+    return pt_add(u->p, parent, tag, strlen(tag), tok);
+}
+
+static int is_verbal(const dyad_token *t) {
+    return !strcmp(t->upos, "VERB") || !strcmp(t->upos, "AUX") || starts(t->xpos, "VB") || !strcmp(t->xpos, "MD");
+}
+static int is_nominal(const dyad_token *t) {
+    return !strcmp(t->upos, "NOUN") || !strcmp(t->upos, "PROPN") || !strcmp(t->upos, "PRON") ||
+           !strcmp(t->upos, "NUM") || !strcmp(t->upos, "SYM") || starts(t->xpos, "NN") || !strcmp(t->xpos, "PRP");
+}
+
+static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case);
+
+/* Emit dependents k of h in [from, to) of the kid list under parent, except those
+** flagged in `taken`. */
+static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
+    return emit(u, d, parent, 0);
+}
+
+/* A clause: S( subject stuff , VP(aux VP(aux VP(head ...))) ). */
+static dyad_status emit_clause(ud_ctx *u, int h, int parent, int *kid, int nk) {
+    const dyad_token *t = u->t;
+    int S = pt_add(u->p, parent, "S", 1, -1);
+    if (S < 0) return DYAD_NOMEM;
+    int lastsubj = -1;
+    for (int i = 0; i < nk; i++)
+        if (kid[i] < h && (rel_is(&t[kid[i]], "nsubj") || rel_is(&t[kid[i]], "csubj") || rel_is(&t[kid[i]], "expl"))) lastsubj = i;
+    int i = 0;
+    for (; i <= lastsubj; i++) { dyad_status st = emit_dep(u, kid[i], S); if (st) return st; }
+    /* trailing punctuation and right-side conj verbs stay at clause level */
+    int rend = nk;
+    while (rend > 0 && kid[rend - 1] > h && (rel_is(&t[kid[rend - 1]], "punct") || (rel_is(&t[kid[rend - 1]], "conj") && is_verbal(&t[kid[rend - 1]])) || rel_is(&t[kid[rend - 1]], "cc") || rel_is(&t[kid[rend - 1]], "parataxis"))) rend--;
+    int cur = S;
+    for (; i < nk && kid[i] < h; i++) {
+        const dyad_token *d = &t[kid[i]];
+        int auxish = rel_is(d, "aux") || rel_is(d, "cop") || (rel_is(d, "mark") && !strcmp(leaf_tag(d), "TO"));
+        if (auxish && u->kstart[kid[i] + 1] == u->kstart[kid[i]]) {
+            int vp = pt_add(u->p, cur, "VP", 2, -1);
+            if (vp < 0) return DYAD_NOMEM;
+            const char *tag = leaf_tag(d);
+            if (rel_is(d, "cop") && !starts(tag, "VB")) tag = "VBZ";
+            u->done[kid[i]] = 1;
+            if (pt_add(u->p, vp, tag, strlen(tag), kid[i]) < 0) return DYAD_NOMEM;
+            cur = vp;
+        } else {
+            dyad_status st = emit_dep(u, kid[i], cur);
+            if (st) return st;
+        }
+    }
+    const char *lab = is_verbal(&t[h]) ? "VP" : is_nominal(&t[h]) ? "NP" : "ADJP";
+    int ph = pt_add(u->p, cur, lab, strlen(lab), -1);
+    if (ph < 0) return DYAD_NOMEM;
+    if (leaf(u, ph, h) < 0) return DYAD_NOMEM;
+    for (; i < rend; i++) { dyad_status st = emit_dep(u, kid[i], ph); if (st) return st; }
+    for (; i < nk; i++) { dyad_status st = emit_dep(u, kid[i], S); if (st) return st; }
+    return DYAD_OK;
+}
+
+static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
+    if (u->done[h]) return DYAD_OK;
+    if (++u->depth > PT_MAX_DEPTH) { u->depth--; return DYAD_ELIMIT; }
+    const dyad_token *t = u->t;
+    int *kid = u->kids + u->kstart[h];
+    int nk = u->kstart[h + 1] - u->kstart[h];
+    dyad_status st = DYAD_OK;
+    u->done[h] = 1;
+    if (nk == 0) {
+        u->done[h] = 0;
+        st = leaf(u, parent, h) < 0 ? DYAD_NOMEM : DYAD_OK;
+        u->depth--;
+        return st;
+    }
+    int clause = 0, ncase = 0, nconj = 0;
+    for (int i = 0; i < nk; i++) {
+        const dyad_token *d = &t[kid[i]];
+        if (rel_is(d, "nsubj") || rel_is(d, "csubj") || rel_is(d, "cop") || rel_is(d, "aux") || rel_is(d, "expl")) clause = 1;
+        if (rel_is(d, "case") && kid[i] < h && strcmp(leaf_tag(d), "POS")) ncase++;
+        if (rel_is(d, "conj")) nconj++;
+    }
+    if (is_verbal(&t[h])) clause = 1;
+    const char *rel = t[h].deprel;
+    if (!skip_case && ncase && !clause) {
+        /* PP( IN..., NP(rest) ) */
+        int pp = pt_add(u->p, parent, "PP", 2, -1);
+        if (pp < 0) { st = DYAD_NOMEM; goto out; }
+        for (int i = 0; i < nk; i++)
+            if (kid[i] < h && rel_is(&t[kid[i]], "case") && strcmp(leaf_tag(&t[kid[i]]), "POS"))
+                if (leaf(u, pp, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
+        u->done[h] = 0;
+        st = emit(u, h, pp, 1);
+        goto out;
+    }
+    if (clause) {
+        int wrap = parent;
+        if (starts(rel, "acl") && !rel_is(&t[h], "acl")) {
+            wrap = pt_add(u->p, parent, "SBAR", 4, -1);
+            if (wrap < 0) { st = DYAD_NOMEM; goto out; }
+        }
+        if (rel_is(&t[h], "acl") && !strcmp(rel, "acl") && is_verbal(&t[h])) {
+            /* reduced relative: a bare VP */
+            int vp = pt_add(u->p, parent, "VP", 2, -1);
+            if (vp < 0) { st = DYAD_NOMEM; goto out; }
+            for (int i = 0; i < nk && kid[i] < h; i++) if ((st = emit_dep(u, kid[i], vp))) goto out;
+            if (leaf(u, vp, h) < 0) { st = DYAD_NOMEM; goto out; }
+            for (int i = 0; i < nk; i++) if (kid[i] > h && (st = emit_dep(u, kid[i], vp))) goto out;
+            goto out;
+        }
+        st = emit_clause(u, h, wrap, kid, nk);
+        goto out;
+    }
+    if (nconj && is_nominal(&t[h])) {
+        /* NP( NP(h ...) , CC NP(conj) ... ) */
+        int np = pt_add(u->p, parent, "NP", 2, -1);
+        if (np < 0) { st = DYAD_NOMEM; goto out; }
+        int in = pt_add(u->p, np, "NP", 2, -1);
+        if (in < 0) { st = DYAD_NOMEM; goto out; }
+        int i = 0;
+        for (; i < nk && kid[i] < h; i++) if ((st = emit_dep(u, kid[i], in))) goto out;
+        if (leaf(u, in, h) < 0) { st = DYAD_NOMEM; goto out; }
+        for (; i < nk; i++) {
+            const dyad_token *d = &t[kid[i]];
+            if (rel_is(d, "conj")) {
+                /* its own cc/punct dependents before it go to the coordination level */
+                int *k2 = u->kids + u->kstart[kid[i]];
+                int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
+                for (int j = 0; j < n2 && k2[j] < kid[i]; j++)
+                    if ((rel_is(&t[k2[j]], "cc") || rel_is(&t[k2[j]], "punct")) && leaf(u, np, k2[j]) < 0) { st = DYAD_NOMEM; goto out; }
+                if ((st = emit_dep(u, kid[i], np))) goto out;
+            } else if (rel_is(d, "cc") || rel_is(d, "punct")) {
+                if (leaf(u, np, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
+            } else if ((st = emit_dep(u, kid[i], in))) goto out;
+        }
+        goto out;
+    }
+    {
+        const char *lab = is_nominal(&t[h]) ? "NP" : !strcmp(t[h].upos, "ADV") ? "ADVP" : !strcmp(t[h].upos, "ADJ") ? "ADJP" : "XP";
+        if (!strcmp(t[h].upos, "ADP") || !strcmp(t[h].upos, "SCONJ")) lab = "PP";
+        /* a possessive nominal ("Arnor 's") is an NP holding the POS */
+        int ph = pt_add(u->p, parent, lab, strlen(lab), -1);
+        if (ph < 0) { st = DYAD_NOMEM; goto out; }
+        int i = 0;
+        for (; i < nk && kid[i] < h; i++) {
+            if (rel_is(&t[kid[i]], "case") && skip_case && strcmp(leaf_tag(&t[kid[i]]), "POS")) continue;
+            if ((st = emit_dep(u, kid[i], ph))) goto out;
+        }
+        if (leaf(u, ph, h) < 0) { st = DYAD_NOMEM; goto out; }
+        for (; i < nk; i++) {
+            if (starts(t[kid[i]].deprel, "acl") && strcmp(t[kid[i]].deprel, "acl")) {
+                if ((st = emit_dep(u, kid[i], ph))) goto out;
+            } else if ((st = emit_dep(u, kid[i], ph))) goto out;
+        }
+    }
+out:
+    u->depth--;
+    return st;
+}
+
+dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
+    pt_clear(p);
+    int n = dyad_sentence_len(s);
+    if (n <= 0) return DYAD_EINVAL;
+    const dyad_token *t = dyad_sentence_tokens((dyad_sentence *)s);
+    ud_ctx u = {0};
+    u.p = p; u.t = t; u.n = n;
+    u.kids = dyad_malloc((size_t)n * sizeof *u.kids);
+    u.kstart = dyad_calloc((size_t)n + 2, sizeof *u.kstart);
+    u.done = dyad_calloc((size_t)n + 1, 1);
+    dyad_status st = DYAD_OK;
+    if (!u.kids || !u.kstart || !u.done) { st = DYAD_NOMEM; goto out; }
+    /* kids of token h (0-based) at [kstart[h], kstart[h+1]), by position */
+    {
+        int acc = 0;
+        int *cnt = dyad_calloc((size_t)n + 1, sizeof *cnt);
+        if (!cnt) { st = DYAD_NOMEM; goto out; }
+        for (int i = 0; i < n; i++) if (t[i].head >= 1 && t[i].head <= n && t[i].head != i + 1) cnt[t[i].head - 1]++;
+        for (int h = 0; h < n; h++) { u.kstart[h] = acc; acc += cnt[h]; }
+        u.kstart[n] = acc;
+        memset(cnt, 0, (size_t)n * sizeof *cnt);
+        for (int i = 0; i < n; i++) if (t[i].head >= 1 && t[i].head <= n && t[i].head != i + 1) {
+            int h = t[i].head - 1;
+            u.kids[u.kstart[h] + cnt[h]++] = i;   /* i increasing: kids sorted by position */
+        }
+        dyad_free(cnt);
+    }
+    int root = pt_add(p, -1, "ROOT", 4, -1);
+    if (root < 0) { st = DYAD_NOMEM; goto out; }
+    for (int i = 0; i < n && !st; i++)
+        if (t[i].head <= 0 || t[i].head > n || t[i].head == i + 1) st = emit(&u, i, root, 0);
+    /* tokens unreachable from a root (cycles): attach as leaves */
+    for (int i = 0; i < n && !st; i++) if (!u.done[i] && leaf(&u, root, i) < 0) st = DYAD_NOMEM;
+out:
+    dyad_free(u.kids);
+    dyad_free(u.kstart);
+    dyad_free(u.done);
+    return st;
+}
