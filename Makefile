@@ -34,6 +34,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz-replay/%)
 
 .PHONY: all lib cli test check demo asan clean dicts deps model bench fuzz
 all: lib cli
@@ -59,6 +61,17 @@ $(BUILD)/tests/%: tests/unit/%.c tests/harness.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
+# Fuzz targets: replay binaries (any compiler, standalone main) are part of
+# `make test`; `make fuzz` builds them with clang's libFuzzer and runs each for
+# FUZZ_SECONDS, seeded from tests/fuzz/corpus/NAME and ../shared data.
+$(BUILD)/fuzz-replay/%: tests/fuzz/%.c tests/fuzz/standalone.c $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< tests/fuzz/standalone.c $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz $(FUZZ_SECONDS)
+
 $(BUILD)/bench/%: bench/%.c $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
@@ -66,7 +79,7 @@ $(BUILD)/bench/%: bench/%.c $(BUILD)/libdyad.a
 deps:
 	@scripts/install-deps
 
-test check: deps-quiet all $(TEST_BIN)
+test check: deps-quiet all $(TEST_BIN) $(FUZZ_REPLAY)
 	@BUILD=$(BUILD) SHARED=$(SHARED) tests/run
 
 deps-quiet:
