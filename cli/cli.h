@@ -30,4 +30,6 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **out);
 
 int cmd_dict(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 #endif

@@ -15,6 +15,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"dict", cmd_dict, "dictionaries: stats, lookup, check, compile"},
+    {"parse", cmd_parse, "tag, lemmatize and parse: CoNLL-U or tokenized text in, CoNLL-U out"},
+    {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -1,0 +1,58 @@
+/* cmd_train.c: `dyad train`, the tagger/lemmatizer/parser model from a
+** CoNLL-U treebank (UD English EWT in `make model`). */
+#include "cli.h"
+#include <stdlib.h>
+#include <string.h>
+
+static void progress(const char *msg, void *ctx) {
+    (void)ctx;
+    fprintf(stderr, "train: %s\n", msg);
+}
+
+static void usage(FILE *f) {
+    fprintf(f,
+        "usage: dyad train --train TRAIN.conllu [--dev DEV.conllu] -o MODEL [options]\n\n"
+        "Train the tagger, lemmatizer and dependency parser from a CoNLL-U treebank.\n"
+        "DEV picks the best parser epoch (by LAS). Same input, same model bytes.\n\n"
+        "options:\n"
+        "  --train FILE        training treebank (CoNLL-U)\n"
+        "  --dev FILE          development treebank for model selection\n"
+        "  -o, --output FILE   model file to write\n"
+        "  --tag-epochs N      tagger epochs (default 8)\n"
+        "  --parse-epochs N    parser epochs (default 15)\n"
+        "  --folds N           jackknife folds for the parser's training tags (default 5)\n"
+        "  -q, --quiet         no progress on stderr\n");
+}
+
+int cmd_train(int argc, char **argv) {
+    const char *train = NULL, *dev = NULL, *out = NULL, *v;
+    dyad_train_opts o;
+    memset(&o, 0, sizeof o);
+    o.progress = progress;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
+        else if (cli_opt_value(argc, argv, &i, "--train", &train)) {}
+        else if (cli_opt_value(argc, argv, &i, "--dev", &dev)) {}
+        else if (cli_opt_value(argc, argv, &i, "--output", &out)) {}
+        else if (cli_opt_value(argc, argv, &i, "-o", &out)) {}
+        else if (cli_opt_value(argc, argv, &i, "--tag-epochs", &v)) o.tag_epochs = atoi(v);
+        else if (cli_opt_value(argc, argv, &i, "--parse-epochs", &v)) o.parse_epochs = atoi(v);
+        else if (cli_opt_value(argc, argv, &i, "--folds", &v)) o.folds = atoi(v);
+        else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
+        else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
+    }
+    if (!train || !out) { cli_error("train: --train and -o are required"); usage(stderr); return EXIT_USAGE; }
+    if (o.tag_epochs < 0 || o.parse_epochs < 0 || o.folds < 0 || o.folds == 1) {
+        cli_error("train: epochs must be positive, folds 0 or at least 2");
+        return EXIT_USAGE;
+    }
+    char err[512] = "";
+    dyad_status st = dyad_train(train, dev, out, &o, err, sizeof err);
+    if (st) {
+        cli_error("train: %s", err[0] ? err : dyad_strerror(st));
+        if (st == DYAD_EIO) cli_error("train: the UD English EWT treebank is in ../shared/data/ud/en_ewt (see docs/parser.md)");
+        return cli_exit_status(st);
+    }
+    return 0;
+}

@@ -1,0 +1,254 @@
+/*
+** ap.c: averaged perceptron (see ap.h). Training: an open-addressing map
+** from 64-bit feature key to a feature, each feature a small growable array
+** of (class, weight, running total, timestamp). Freezing averages weights,
+** prunes near-zero ones and lays the table out as one serializable block.
+*/
+#include "ap.h"
+#include "dyad.h"
+#include <math.h>
+#include <string.h>
+
+typedef struct ap_ent { float w; uint8_t cls; int32_t ts; double tot; } ap_ent;
+typedef struct ap_feat { uint64_t key; ap_ent *e; uint16_t n, cap; } ap_feat;
+
+struct ap_train {
+    uint32_t nclass;
+    uint32_t *slot;      /* [cap] feature index + 1, 0 = empty */
+    uint32_t cap;
+    ap_feat *f;
+    uint32_t nf, fcap;
+    int32_t t;           /* instances seen */
+};
+
+ap_train *ap_train_new(uint32_t nclass) {
+    ap_train *a = dyad_calloc(1, sizeof *a);
+    if (!a) return NULL;
+    a->nclass = nclass;
+    a->cap = 1u << 16;
+    a->slot = dyad_calloc(a->cap, sizeof *a->slot);
+    if (!a->slot) { dyad_free(a); return NULL; }
+    a->t = 1;
+    return a;
+}
+
+void ap_train_free(ap_train *a) {
+    if (!a) return;
+    for (uint32_t i = 0; i < a->nf; i++) dyad_free(a->f[i].e);
+    dyad_free(a->f);
+    dyad_free(a->slot);
+    dyad_free(a);
+}
+
+static ap_feat *find(const ap_train *a, uint64_t key) {
+    uint32_t m = a->cap - 1, i = (uint32_t)key & m;
+    for (;;) {
+        uint32_t s = a->slot[i];
+        if (!s) return NULL;
+        if (a->f[s - 1].key == key) return &a->f[s - 1];
+        i = (i + 1) & m;
+    }
+}
+
+static int grow(ap_train *a) {
+    uint32_t ncap = a->cap * 2, m = ncap - 1;
+    uint32_t *ns = dyad_calloc(ncap, sizeof *ns);
+    if (!ns) return -1;
+    for (uint32_t k = 0; k < a->nf; k++) {
+        uint32_t i = (uint32_t)a->f[k].key & m;
+        while (ns[i]) i = (i + 1) & m;
+        ns[i] = k + 1;
+    }
+    dyad_free(a->slot);
+    a->slot = ns;
+    a->cap = ncap;
+    return 0;
+}
+
+static ap_feat *intern(ap_train *a, uint64_t key) {
+    ap_feat *f = find(a, key);
+    if (f) return f;
+    if ((uint64_t)(a->nf + 1) * 2 > a->cap && grow(a)) return NULL;
+    if (a->nf == a->fcap) {
+        uint32_t nc = a->fcap ? a->fcap * 2 : 4096;
+        ap_feat *nf = dyad_realloc(a->f, (size_t)nc * sizeof *nf);
+        if (!nf) return NULL;
+        a->f = nf;
+        a->fcap = nc;
+    }
+    uint32_t m = a->cap - 1, i = (uint32_t)key & m;
+    while (a->slot[i]) i = (i + 1) & m;
+    a->slot[i] = a->nf + 1;
+    f = &a->f[a->nf++];
+    memset(f, 0, sizeof *f);
+    f->key = key;
+    return f;
+}
+
+void ap_train_score(const ap_train *a, const uint64_t *keys, int n, float *scores) {
+    for (int k = 0; k < n; k++) {
+        const ap_feat *f = find(a, keys[k]);
+        if (!f) continue;
+        for (int j = 0; j < f->n; j++) scores[f->e[j].cls] += f->e[j].w;
+    }
+}
+
+static int bump(ap_train *a, ap_feat *f, int cls, float d) {
+    int j;
+    for (j = 0; j < f->n; j++) if (f->e[j].cls == cls) break;
+    if (j == f->n) {
+        if (f->n == f->cap) {
+            uint16_t nc = f->cap ? (uint16_t)(f->cap * 2) : 2;
+            if (nc > 256) nc = 256;
+            ap_ent *ne = dyad_realloc(f->e, (size_t)nc * sizeof *ne);
+            if (!ne) return -1;
+            f->e = ne;
+            f->cap = nc;
+        }
+        f->e[j].w = 0; f->e[j].cls = (uint8_t)cls; f->e[j].ts = a->t; f->e[j].tot = 0;
+        f->n++;
+    }
+    ap_ent *e = &f->e[j];
+    e->tot += (double)(a->t - e->ts) * e->w;
+    e->ts = a->t;
+    e->w += d;
+    return 0;
+}
+
+int ap_train_update(ap_train *a, const uint64_t *keys, int n, int gold, int pred) {
+    if (gold == pred) return 0;
+    for (int k = 0; k < n; k++) {
+        ap_feat *f = intern(a, keys[k]);
+        if (!f || bump(a, f, gold, 1.0f) || bump(a, f, pred, -1.0f)) return -1;
+    }
+    return 0;
+}
+
+void ap_train_tick(ap_train *a) { a->t++; }
+
+static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Block layout: u32 nclass, cap, nent, 0; check[cap]; off[cap+1]; w[nent];
+** cls[nent]; each array padded to 8 bytes. */
+static size_t block_size(uint32_t cap, uint32_t nent) {
+    return 16 + pad8((size_t)cap * 4) + pad8(((size_t)cap + 1) * 4) + pad8((size_t)nent * 4)
+           + pad8(nent);
+}
+
+int ap_view(const void *mem, size_t size, ap_table *out) {
+    if (size < 16 || ((uintptr_t)mem & 7)) return -1;
+    const uint32_t *h = mem;
+    uint32_t nclass = h[0], cap = h[1], nent = h[2];
+    if (nclass == 0 || nclass > 256 || cap == 0 || (cap & (cap - 1)) || cap > (1u << 28)
+        || nent > (1u << 30) || block_size(cap, nent) != size) return -1;
+    const char *p = (const char *)mem + 16;
+    out->nclass = nclass;
+    out->mask = cap - 1;
+    out->nent = nent;
+    out->check = (const uint32_t *)p; p += pad8((size_t)cap * 4);
+    out->off = (const uint32_t *)p; p += pad8(((size_t)cap + 1) * 4);
+    out->w = (const float *)p; p += pad8((size_t)nent * 4);
+    out->cls = (const uint8_t *)p;
+    if (out->off[0] != 0 || out->off[cap] != nent) return -1;
+    uint32_t empty = 0;
+    for (uint32_t i = 0; i < cap; i++) {
+        if (out->off[i + 1] < out->off[i]) return -1;
+        empty += out->check[i] == 0;
+    }
+    if (!empty) return -1;   /* probing must always stop */
+    for (uint32_t i = 0; i < nent; i++)
+        if (out->cls[i] >= nclass || !isfinite(out->w[i])) return -1;
+    return 0;
+}
+
+int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t *memsize) {
+    /* averaged weights per feature; count survivors */
+    uint32_t nkeep = 0, nent = 0;
+    float *avg = dyad_malloc(256 * sizeof *avg);
+    uint8_t *keep = dyad_calloc(a->nf ? a->nf : 1, 1);
+    if (!avg || !keep) { dyad_free(avg); dyad_free(keep); return -1; }
+    double T = (double)a->t;
+    for (uint32_t k = 0; k < a->nf; k++) {
+        const ap_feat *f = &a->f[k];
+        int c = 0;
+        for (int j = 0; j < f->n; j++) {
+            const ap_ent *e = &f->e[j];
+            double v = (e->tot + (T - e->ts) * e->w) / T;
+            if (fabs(v) >= prune) c++;
+        }
+        if (c) { keep[k] = 1; nkeep++; nent += (uint32_t)c; }
+    }
+    uint32_t cap = 1024;
+    while (cap < nkeep + nkeep / 2 + 1) cap *= 2;
+    size_t size = block_size(cap, nent);
+    char *b = dyad_calloc(1, size);
+    uint32_t *slotfeat = dyad_calloc(cap, sizeof *slotfeat);
+    if (!b || !slotfeat) { dyad_free(avg); dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
+    uint32_t *h = (uint32_t *)b;
+    h[0] = a->nclass; h[1] = cap; h[2] = nent;
+    uint32_t *check = (uint32_t *)(b + 16);
+    uint32_t *off = (uint32_t *)((char *)check + pad8((size_t)cap * 4));
+    float *w = (float *)((char *)off + pad8(((size_t)cap + 1) * 4));
+    uint8_t *cls = (uint8_t *)((char *)w + pad8((size_t)nent * 4));
+    /* place keys (insertion order, linear probing) */
+    for (uint32_t k = 0; k < a->nf; k++) {
+        if (!keep[k]) continue;
+        uint64_t key = a->f[k].key;
+        uint32_t c = (uint32_t)(key >> 32); if (!c) c = 1;
+        uint32_t i = (uint32_t)key & (cap - 1);
+        int dup = 0;
+        while (check[i]) { if (check[i] == c) { dup = 1; break; } i = (i + 1) & (cap - 1); }
+        if (dup) continue;              /* 64-bit keys alike in 32+ bits: keep the first */
+        check[i] = c;
+        slotfeat[i] = k + 1;
+    }
+    /* entries in slot order, classes ascending */
+    uint32_t e = 0;
+    for (uint32_t i = 0; i < cap; i++) {
+        off[i] = e;
+        if (!slotfeat[i]) continue;
+        const ap_feat *f = &a->f[slotfeat[i] - 1];
+        for (uint32_t c = 0; c < a->nclass; c++) avg[c] = 0;
+        uint8_t has[256] = {0};
+        for (int j = 0; j < f->n; j++) {
+            const ap_ent *en = &f->e[j];
+            avg[en->cls] = (float)((en->tot + (T - en->ts) * en->w) / T);
+            has[en->cls] = 1;
+        }
+        for (uint32_t c = 0; c < a->nclass; c++)
+            if (has[c] && fabsf(avg[c]) >= prune) { w[e] = avg[c]; cls[e] = (uint8_t)c; e++; }
+    }
+    off[cap] = e;
+    h[2] = e;  /* dropped duplicates may leave fewer entries: shrink the block */
+    size_t nsize = block_size(cap, e);
+    if (e != nent) {
+        uint8_t *ncls = (uint8_t *)((char *)w + pad8((size_t)e * 4));
+        memmove(ncls, cls, e);
+        memset(ncls + e, 0, size - (size_t)((char *)(ncls + e) - b));
+    }
+    dyad_free(avg); dyad_free(keep); dyad_free(slotfeat);
+    *mem = b;
+    *memsize = nsize;
+    return ap_view(b, nsize, out);
+}
+
+void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores) {
+    uint32_t slot[512];
+    if (n > 512) n = 512;
+    for (int k = 0; k < n; k++) {
+        slot[k] = (uint32_t)keys[k] & t->mask;
+        __builtin_prefetch(&t->check[slot[k]]);
+    }
+    for (int k = 0; k < n; k++) {
+        uint32_t c = (uint32_t)(keys[k] >> 32); if (!c) c = 1;
+        uint32_t i = slot[k];
+        while (t->check[i] && t->check[i] != c) i = (i + 1) & t->mask;
+        slot[k] = t->check[i] ? i : UINT32_MAX;
+        if (t->check[i]) __builtin_prefetch(&t->w[t->off[i]]);
+    }
+    for (int k = 0; k < n; k++) {
+        uint32_t i = slot[k];
+        if (i == UINT32_MAX) continue;
+        for (uint32_t j = t->off[i]; j < t->off[i + 1]; j++) scores[t->cls[j]] += t->w[j];
+    }
+}

@@ -1,0 +1,64 @@
+/*
+** ap.h: averaged perceptron over hashed sparse features, shared by the tagger
+** and the parser. Training keeps per-feature sparse (class, weight) lists;
+** ap_freeze turns them into a compact read-only table (ap_table) that the
+** model file stores as is and that scoring reads with prefetching.
+*/
+#ifndef DYAD_AP_H
+#define DYAD_AP_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Feature keys are 64-bit hashes built with ap_key. 0 is reserved. */
+static inline uint64_t ap_mix(uint64_t h) {
+    h ^= h >> 33; h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33; h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h ? h : 1;
+}
+static inline uint64_t ap_key(uint64_t tmpl, uint64_t a, uint64_t b, uint64_t c) {
+    uint64_t h = tmpl * 0x9E3779B97F4A7C15ULL;
+    h = (h ^ a) * 0x100000001b3ULL + 0x51ed27;
+    h = (h ^ (b + 0x7f4a7c15)) * 0xff51afd7ed558ccdULL;
+    h = (h ^ (c + 0x2545f491)) * 0xc4ceb9fe1a85ec53ULL;
+    return ap_mix(h);
+}
+/* FNV-1a of a byte string, then mixed. */
+static inline uint64_t ap_hash(const char *s, size_t n) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 0x100000001b3ULL; }
+    return ap_mix(h);
+}
+
+/* Frozen, read-only table: open addressing on 32-bit checks. */
+typedef struct ap_table {
+    uint32_t nclass;
+    uint32_t mask;          /* capacity - 1 (capacity a power of 2) */
+    const uint32_t *check;  /* [cap] 0 = empty, else key's upper 32 bits (nonzero) */
+    const uint32_t *off;    /* [cap+1] entries of slot i: off[i] .. off[i+1] */
+    const uint8_t *cls;     /* [nent] */
+    const float *w;         /* [nent] */
+    uint32_t nent;
+} ap_table;
+
+/* Add the weights of features keys[0..n) to scores[0..nclass). */
+void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores);
+
+/* Training state. */
+typedef struct ap_train ap_train;
+ap_train *ap_train_new(uint32_t nclass);
+void ap_train_free(ap_train *a);
+/* Scores from the current (not averaged) weights. */
+void ap_train_score(const ap_train *a, const uint64_t *keys, int n, float *scores);
+/* One perceptron update: +1 for gold, -1 for pred (no-op when equal). */
+int ap_train_update(ap_train *a, const uint64_t *keys, int n, int gold, int pred);
+/* Count one training instance (for averaging). */
+void ap_train_tick(ap_train *a);
+/* Averaged weights as a frozen table whose arrays live in one OWNED block
+** (*mem, free with dyad_free). Entries with |w| < prune are dropped.
+** Deterministic: depends only on the sequence of updates. */
+int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t *memsize);
+/* Build a table view over a serialized block (as written from ap_freeze's
+** memory); checks every bound. 0 on success, -1 if the block is malformed. */
+int ap_view(const void *mem, size_t size, ap_table *out);
+#endif

@@ -1,0 +1,61 @@
+/*
+** lemma.c: the lemmatizer. A lexicon learned from the training lemmas,
+** keyed by (form, tag) then (lowercased form, tag), gives lemma and FEATS;
+** unknown words take the suffix rule (strip k bytes, append s) learned for
+** the longest matching (tag, suffix) and the tag's usual FEATS.
+*/
+#include "model.h"
+#include <string.h>
+
+size_t lemma_lower(const char *z, char *buf, size_t cap) {
+    size_t i = 0;
+    for (; z[i] && i + 1 < cap; i++) {
+        char c = z[i];
+        buf[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    buf[i] = '\0';
+    return i;
+}
+
+uint64_t lemma_lex_key(const char *form, int tag) {
+    return ap_key(201, ap_hash(form, strlen(form)), (uint64_t)tag, 0);
+}
+
+uint64_t lemma_rule_key(int tag, const char *suffix, size_t k) {
+    return ap_key(202, ap_hash(suffix, k), (uint64_t)tag, k);
+}
+
+static int is_propn(const dyad_model *m, int tag) {
+    return !strcmp(m->tags[tag].upos, "PROPN");
+}
+
+const char *lemma_of(const dyad_model *m, const char *form, int tag, char *buf, size_t cap,
+                     const char **feats) {
+    uint32_t v;
+    *feats = m->tags[tag].feats;
+    if (kv_get(&m->lex, lemma_lex_key(form, tag), &v)) {
+        *feats = m->pool + m->lexv[2 * v + 1];
+        return m->pool + m->lexv[2 * v];
+    }
+    size_t n = lemma_lower(form, buf, cap);
+    if (n == strlen(form) && kv_get(&m->lex, lemma_lex_key(buf, tag), &v)) {
+        *feats = m->pool + m->lexv[2 * v + 1];
+        return m->pool + m->lexv[2 * v];
+    }
+    if (n != strlen(form) || n == 0) { /* too long for buf: the form itself */
+        return form;
+    }
+    if (is_propn(m, tag)) memcpy(buf, form, n + 1);
+    size_t kmax = n < 6 ? n : 6;
+    for (size_t k = kmax + 1; k-- > 0;) {
+        if (!kv_get(&m->rules, lemma_rule_key(tag, buf + n - k, k), &v)) continue;
+        size_t strip = v >> 24, off = v & 0xFFFFFF;
+        const char *app = m->pool + off;
+        size_t al = strlen(app);
+        if (strip > n || n - strip + al + 1 > cap) break;
+        memcpy(buf + n - strip, app, al + 1);
+        if (!buf[0]) memcpy(buf, form, n + 1);
+        return buf;
+    }
+    return buf;
+}

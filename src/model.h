@@ -1,0 +1,100 @@
+/*
+** model.h: internals of the tagger/lemmatizer/parser model shared by
+** model.c (file format, loading, dyad_parse_sentence), tag.c, lemma.c,
+** parse.c and train.c. See docs/parser.md for the algorithms.
+*/
+#ifndef DYAD_MODEL_H
+#define DYAD_MODEL_H
+#include "ap.h"
+#include "dyad.h"
+
+#define MODEL_MAGIC "DYADPRS\x01"
+#define MODEL_VERSION 1u
+#define MAX_LABELS 64
+
+/* Frozen u64 -> u32 map (open addressing; key 0 = empty). Block layout:
+** u32 cap, u32 n, keys[cap] u64, vals[cap] u32. */
+typedef struct kv_map { uint32_t mask; const uint64_t *keys; const uint32_t *vals; } kv_map;
+int kv_view(const void *mem, size_t size, kv_map *out);
+int kv_get(const kv_map *m, uint64_t key, uint32_t *val);
+/* Build a block from n (key, val) pairs (keys distinct, nonzero). OWNED block. */
+int kv_build(const uint64_t *keys, const uint32_t *vals, uint32_t n, void **mem, size_t *size);
+
+typedef struct tag_class { const char *upos, *xpos, *feats; } tag_class;
+
+struct dyad_model {
+    void *file;              /* the whole file (OWNED), or NULL when built in memory */
+    const char *pool; size_t npool;
+    int ntag, nlab, root_label, punct_label;
+    tag_class tags[256];
+    const char *labels[MAX_LABELS];
+    ap_table tagger, parser;
+    kv_map tagdict;          /* word (exact) -> tag class, frequent unambiguous words */
+    kv_map lex;              /* (form, tag) -> index into lexv */
+    const uint32_t *lexv; uint32_t nlexv; /* pairs (lemma offset, feats offset) */
+    kv_map rules;            /* (tag, suffix) -> strip<<24 | append offset */
+};
+
+/* Per-token hashes computed once per sentence. */
+typedef struct tok_info {
+    uint64_t form, lower, shape, pre[3], suf[4];
+    int len, upper_first, has_digit, has_hyphen, all_upper;
+} tok_info;
+void tok_info_fill(tok_info *ti, const char *form);
+
+/* Tagger. tags[0..i) are the previous predictions. Returns feature count. */
+#define TAG_MAX_FEATS 48
+int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *keys);
+/* Word hash key for the tag dictionary. */
+uint64_t tag_dict_key(const tok_info *t);
+/* Tag the sentence with a frozen tagger (and optional dictionary). */
+void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, int *tags);
+
+/* Parser (arc-hybrid, ROOT at the end of the buffer). */
+#define PARSE_MAX_FEATS 96
+typedef struct pstate {
+    int n;                 /* words 1..n; n+1 = ROOT */
+    int *stack, sp;        /* stack[0..sp) */
+    int b;                 /* buffer front (1..n+1) */
+    int *head, *lab;       /* [n+2] predicted arcs (-1 none) */
+    int *l1, *l2, *r1, *r2;/* leftmost / rightmost two children (0 none) */
+    int *nl, *nr;          /* left / right valency */
+    uint64_t *ls, *rs;     /* label sets of left / right children */
+    const uint64_t *word;  /* [n+2] word hashes (lower form); 0 and n+1 special */
+    const int *tag;        /* [n+2] tag classes */
+    int nlab, root_label;
+} pstate;
+/* Allocate the state arrays for n words (one block, OWNED by st->stack). */
+int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, int nlab, int root_label);
+void pstate_free(pstate *st);
+int parse_features(const pstate *st, uint64_t *keys);
+/* Valid actions: 0 SHIFT, 1+l LEFT_l, 1+nlab+l RIGHT_l. */
+int parse_valid(const pstate *st, int action);
+void parse_apply(pstate *st, int action);
+int parse_done(const pstate *st);
+/* Cost of every action (costs[0..1+2*nlab)) against gold heads gh[1..n]
+** (ROOT = n+1) and labels gl[1..n]; invalid actions get a huge cost. */
+void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
+/* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n]. */
+int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
+              int n, int *head, int *lab);
+
+/* Lemma and features of a word given its tag class. Returns pool strings
+** or writes the lemma into buf (size cap) and returns buf. */
+const char *lemma_of(const dyad_model *m, const char *form, int tag, char *buf, size_t cap,
+                     const char **feats);
+uint64_t lemma_lex_key(const char *form, int tag);
+uint64_t lemma_rule_key(int tag, const char *suffix, size_t k);
+/* Lowercase ASCII of z into buf (NUL-terminated, truncated to cap-1). */
+size_t lemma_lower(const char *z, char *buf, size_t cap);
+
+/* Model file writing (train.c): sections written in order after the header. */
+enum { SEC_META = 1, SEC_POOL, SEC_TAGGER, SEC_PARSER, SEC_TAGDICT, SEC_LEX, SEC_LEXV, SEC_RULES };
+typedef struct msect { uint32_t id; const void *data; size_t size; } msect;
+dyad_status model_write(const char *path, const msect *s, int n, char *err, size_t errlen);
+/* Build a model view over an in-memory image (the bytes a file would hold).
+** The image must stay alive and 8-byte aligned; m->file is left NULL. */
+dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *err, size_t errlen);
+/* Serialize sections into one OWNED image (what model_write writes). */
+void *model_image(const msect *s, int n, size_t *size);
+#endif

@@ -1,0 +1,100 @@
+/*
+** tag.c: the part-of-speech tagger: a greedy left-to-right averaged
+** perceptron over joint UPOS+XPOS classes, with word, affix, shape and
+** context features, and a dictionary for frequent unambiguous words.
+*/
+#include "model.h"
+#include <string.h>
+
+static uint64_t hstr(const char *s, size_t n, uint64_t salt) { return ap_hash(s, n) ^ salt; }
+
+void tok_info_fill(tok_info *ti, const char *form) {
+    size_t n = strlen(form);
+    char low[128], shape[16];
+    size_t m = n < sizeof low - 1 ? n : sizeof low - 1;
+    int sh = 0, upper = 0, lower = 0;
+    char last = 0; int run = 0;
+    memset(ti, 0, sizeof *ti);
+    for (size_t i = 0; i < m; i++) {
+        char c = form[i];
+        char s;
+        if (c >= 'A' && c <= 'Z') { low[i] = (char)(c + 32); s = 'X'; upper++; }
+        else if (c >= 'a' && c <= 'z') { low[i] = c; s = 'x'; lower++; }
+        else if (c >= '0' && c <= '9') { low[i] = c; s = 'd'; ti->has_digit = 1; }
+        else { low[i] = c; s = (unsigned char)c >= 0x80 ? 'u' : c; if (c == '-') ti->has_hyphen = 1; }
+        if (s == last) run++; else { run = 1; last = s; }
+        if (run <= 2 && sh < (int)sizeof shape - 1) shape[sh++] = s;
+    }
+    low[m] = '\0';
+    ti->len = (int)n;
+    ti->form = hstr(form, n, 0);
+    ti->lower = hstr(low, m, 0);
+    ti->shape = hstr(shape, (size_t)sh, 7);
+    ti->upper_first = n && form[0] >= 'A' && form[0] <= 'Z';
+    ti->all_upper = upper > 0 && lower == 0;
+    for (int k = 0; k < 3; k++)
+        ti->pre[k] = hstr(low, m < (size_t)k + 1 ? m : (size_t)k + 1, 11 + (uint64_t)k);
+    for (int k = 0; k < 4; k++) {
+        size_t l = m < (size_t)k + 1 ? m : (size_t)k + 1;
+        ti->suf[k] = hstr(low + m - l, l, 23 + (uint64_t)k);
+    }
+}
+
+uint64_t tag_dict_key(const tok_info *t) { return ap_key(99, t->form, 0, 0); }
+
+#define NONE 0x5555ULL
+#define LOW(j) ((j) < 0 ? NONE + (uint64_t)(-(j)) : (j) >= n ? NONE + 7 + (uint64_t)((j) - n) : ti[j].lower)
+#define SUF3(j) ((j) < 0 || (j) >= n ? NONE : ti[j].suf[2])
+#define SHAPE(j) ((j) < 0 || (j) >= n ? NONE : ti[j].shape)
+
+int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *keys) {
+    const tok_info *w = &ti[i];
+    uint64_t t1 = i >= 1 ? (uint64_t)tags[i - 1] : 300, t2 = i >= 2 ? (uint64_t)tags[i - 2] : 301;
+    uint64_t flags = (uint64_t)(w->upper_first | w->has_digit << 1 | w->has_hyphen << 2 |
+                                w->all_upper << 3 | (i == 0) << 4);
+    int k = 0;
+    keys[k++] = ap_key(1, 0, 0, 0);
+    keys[k++] = ap_key(2, w->lower, 0, 0);
+    keys[k++] = ap_key(3, w->form, 0, 0);
+    for (int j = 0; j < 4; j++) keys[k++] = ap_key(4 + (uint64_t)j, w->suf[j], 0, 0);
+    for (int j = 0; j < 3; j++) keys[k++] = ap_key(8 + (uint64_t)j, w->pre[j], 0, 0);
+    keys[k++] = ap_key(11, w->shape, 0, 0);
+    keys[k++] = ap_key(12, flags, 0, 0);
+    keys[k++] = ap_key(13, t1, 0, 0);
+    keys[k++] = ap_key(14, t1, t2, 0);
+    keys[k++] = ap_key(15, t1, w->lower, 0);
+    keys[k++] = ap_key(16, LOW(i - 1), 0, 0);
+    keys[k++] = ap_key(17, SUF3(i - 1), 0, 0);
+    keys[k++] = ap_key(18, LOW(i - 2), 0, 0);
+    keys[k++] = ap_key(19, LOW(i + 1), 0, 0);
+    keys[k++] = ap_key(20, SUF3(i + 1), 0, 0);
+    keys[k++] = ap_key(21, LOW(i + 2), 0, 0);
+    keys[k++] = ap_key(22, LOW(i - 1), w->lower, 0);
+    keys[k++] = ap_key(23, w->lower, LOW(i + 1), 0);
+    keys[k++] = ap_key(24, t1, w->suf[2], 0);
+    keys[k++] = ap_key(25, SHAPE(i + 1), 0, 0);
+    keys[k++] = ap_key(26, SHAPE(i - 1), 0, 0);
+    keys[k++] = ap_key(27, LOW(i - 1), LOW(i + 1), 0);
+    keys[k++] = ap_key(28, t1, LOW(i + 1), 0);
+    keys[k++] = ap_key(29, flags, w->suf[2], 0);
+    keys[k++] = ap_key(30, w->shape, SHAPE(i + 1), SHAPE(i - 1));
+    keys[k++] = ap_key(31, t1, w->shape, 0);
+    keys[k++] = ap_key(32, i + 1 < n ? ti[i + 1].suf[1] : NONE, 0, 0);
+    keys[k++] = ap_key(33, LOW(i + 1), LOW(i + 2), 0);
+    return k;
+}
+
+void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, int *tags) {
+    uint64_t keys[TAG_MAX_FEATS];
+    float sc[256];
+    for (int i = 0; i < n; i++) {
+        uint32_t v;
+        if (dict && kv_get(dict, tag_dict_key(&ti[i]), &v)) { tags[i] = (int)v; continue; }
+        int nk = tag_features(ti, n, i, tags, keys);
+        memset(sc, 0, t->nclass * sizeof *sc);
+        ap_score(t, keys, nk, sc);
+        int best = 0;
+        for (uint32_t c = 1; c < t->nclass; c++) if (sc[c] > sc[best]) best = (int)c;
+        tags[i] = best;
+    }
+}

@@ -1,0 +1,649 @@
+/*
+** train.c: dyad_train, the whole model from a CoNLL-U treebank: tag classes
+** and labels, tag dictionary, lexicon and lemma rules, the tagger (also
+** k-fold jackknifed so the parser trains on predicted tags), and the parser
+** (dynamic oracle, exploration), keeping the epoch that parses dev best.
+** Single-threaded with a fixed-seed PRNG: same input, same bytes.
+*/
+#include "model.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tsent {
+    int n;
+    char **form, **lemma, **feats;
+    int *tag, *ptag, *head, *lab;   /* gold tag class, predicted (jackknifed), gold arcs */
+    tok_info *ti;
+    int projective;
+} tsent;
+
+typedef struct trainer {
+    tsent *s; int ns;
+    tsent *dev; int ndev;
+    char up[256][32], xp[256][32];
+    uint64_t tagh[256];
+    int ntag;
+    char labs[MAX_LABELS][40];
+    int nlab, root, punct;
+    uint64_t rng;
+    char *err; size_t errlen;
+    const dyad_train_opts *o;
+    /* string pool */
+    char *pool; size_t npool, cpool;
+    uint64_t *ih; uint32_t *io; uint32_t icap, nint;
+} trainer;
+
+static void say(trainer *t, const char *fmt, ...) {
+    if (!t->o || !t->o->progress) return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    t->o->progress(buf, t->o->ctx);
+}
+
+static uint64_t rnd(trainer *t) {
+    t->rng ^= t->rng >> 12; t->rng ^= t->rng << 25; t->rng ^= t->rng >> 27;
+    return t->rng * 2685821657736338717ULL;
+}
+
+static void shuffle(trainer *t, int *a, int n) {
+    for (int i = n - 1; i > 0; i--) {
+        int j = (int)(rnd(t) % (uint64_t)(i + 1));
+        int x = a[i]; a[i] = a[j]; a[j] = x;
+    }
+}
+
+static char *xstrdup(const char *z) {
+    size_t n = strlen(z);
+    char *p = dyad_malloc(n + 1);
+    if (p) memcpy(p, z, n + 1);
+    return p;
+}
+
+/* Intern a string in the pool; returns its offset (UINT32_MAX on no memory). */
+static uint32_t intern(trainer *t, const char *z) {
+    size_t n = strlen(z);
+    uint64_t h = ap_hash(z, n);
+    if ((t->nint + 1) * 2 > t->icap) {
+        uint32_t nc = t->icap ? t->icap * 2 : 4096;
+        uint64_t *nh = dyad_calloc(nc, sizeof *nh);
+        uint32_t *no = dyad_calloc(nc, sizeof *no);
+        if (!nh || !no) { dyad_free(nh); dyad_free(no); return UINT32_MAX; }
+        for (uint32_t i = 0; i < t->icap; i++) {
+            if (!t->ih[i]) continue;
+            uint32_t j = (uint32_t)t->ih[i] & (nc - 1);
+            while (nh[j]) j = (j + 1) & (nc - 1);
+            nh[j] = t->ih[i]; no[j] = t->io[i];
+        }
+        dyad_free(t->ih); dyad_free(t->io);
+        t->ih = nh; t->io = no; t->icap = nc;
+    }
+    uint32_t j = (uint32_t)h & (t->icap - 1);
+    while (t->ih[j]) {
+        if (t->ih[j] == h && !strcmp(t->pool + t->io[j], z)) return t->io[j];
+        j = (j + 1) & (t->icap - 1);
+    }
+    if (t->npool + n + 1 > t->cpool) {
+        size_t nc = t->cpool ? t->cpool * 2 : 65536;
+        while (nc < t->npool + n + 1) nc *= 2;
+        char *np = dyad_realloc(t->pool, nc);
+        if (!np) return UINT32_MAX;
+        t->pool = np; t->cpool = nc;
+    }
+    uint32_t off = (uint32_t)t->npool;
+    memcpy(t->pool + off, z, n + 1);
+    t->npool += n + 1;
+    t->ih[j] = h; t->io[j] = off; t->nint++;
+    return off;
+}
+
+static int tclass(trainer *t, const char *up, const char *xp, int add) {
+    char key[80];
+    snprintf(key, sizeof key, "%s\t%s", up, xp);
+    uint64_t h = ap_hash(key, strlen(key));
+    for (int i = 0; i < t->ntag; i++) if (t->tagh[i] == h) return i;
+    if (!add || t->ntag >= 250) return 0;
+    snprintf(t->up[t->ntag], 32, "%s", up);
+    snprintf(t->xp[t->ntag], 32, "%s", xp);
+    t->tagh[t->ntag] = h;
+    return t->ntag++;
+}
+
+static int label_id(trainer *t, const char *z, int add) {
+    for (int i = 0; i < t->nlab; i++) if (!strcmp(t->labs[i], z)) return i;
+    if (!add || t->nlab >= MAX_LABELS) return 0;
+    snprintf(t->labs[t->nlab], 40, "%s", z);
+    return t->nlab++;
+}
+
+static int projective(const int *head, int n) {
+    for (int d = 1; d <= n; d++) {
+        int h = head[d];
+        if (h == 0) continue;
+        int lo = h < d ? h : d, hi = h < d ? d : h;
+        for (int k = lo + 1; k < hi; k++) {   /* k must descend from h */
+            int a = k, steps = 0;
+            while (a != 0 && a != h && steps++ <= n) a = head[a];
+            if (a != h) return 0;
+        }
+    }
+    return 1;
+}
+
+static void free_sents(tsent *s, int n) {
+    for (int i = 0; i < n; i++) {
+        for (int k = 0; k < s[i].n; k++) {
+            dyad_free(s[i].form[k]); dyad_free(s[i].lemma[k]); dyad_free(s[i].feats[k]);
+        }
+        dyad_free(s[i].form); dyad_free(s[i].lemma); dyad_free(s[i].feats);
+        dyad_free(s[i].tag); dyad_free(s[i].ti);
+    }
+    dyad_free(s);
+}
+
+/* Read a treebank; tags and labels are added to the inventories when add. */
+static dyad_status load(trainer *t, const char *path, int add, tsent **out, int *nout) {
+    dyad_conllu *r;
+    dyad_status st = dyad_conllu_open(path, DYAD_CONLLU_CONLLU, &r);
+    if (st) { snprintf(t->err, t->errlen, "%s: cannot read", path); return st; }
+    dyad_sentence *s = dyad_sentence_new();
+    tsent *v = NULL; int nv = 0, cv = 0;
+    int got;
+    if (!s) { dyad_conllu_close(r); return DYAD_NOMEM; }
+    for (;;) {
+        st = dyad_conllu_next(r, s, &got);
+        if (st == DYAD_EPARSE || st == DYAD_ELIMIT) { say(t, "skipped: %s", dyad_conllu_errmsg(r)); continue; }
+        if (st) break;
+        if (!got) break;
+        int n = dyad_sentence_len(s);
+        dyad_token *tk = dyad_sentence_tokens(s);
+        if (dyad_sentence_check_tree(s) != DYAD_OK) { say(t, "skipped a sentence without a tree at line %ld", dyad_conllu_line(r)); continue; }
+        if (nv == cv) {
+            cv = cv ? cv * 2 : 1024;
+            tsent *nvv = dyad_realloc(v, (size_t)cv * sizeof *nvv);
+            if (!nvv) { st = DYAD_NOMEM; break; }
+            v = nvv;
+        }
+        tsent *x = &v[nv];
+        memset(x, 0, sizeof *x);
+        x->form = dyad_calloc((size_t)n, sizeof(char *));
+        x->lemma = dyad_calloc((size_t)n, sizeof(char *));
+        x->feats = dyad_calloc((size_t)n, sizeof(char *));
+        x->tag = dyad_calloc((size_t)(5 * (n + 2)), sizeof(int));
+        x->ti = dyad_calloc((size_t)n, sizeof(tok_info));
+        nv++;
+        if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti) { st = DYAD_NOMEM; break; }
+        x->n = n;
+        x->ptag = x->tag + (n + 2);
+        x->head = x->ptag + (n + 2);
+        x->lab = x->head + (n + 2);
+        for (int k = 0; k < n; k++) {
+            x->form[k] = xstrdup(tk[k].form);
+            x->lemma[k] = xstrdup(tk[k].lemma);
+            x->feats[k] = xstrdup(tk[k].feats);
+            if (!x->form[k] || !x->lemma[k] || !x->feats[k]) { st = DYAD_NOMEM; break; }
+            x->tag[k] = tclass(t, tk[k].upos, tk[k].xpos, add);
+            x->head[k + 1] = tk[k].head;
+            const char *d = tk[k].deprel;
+            x->lab[k + 1] = label_id(t, d, add);
+            tok_info_fill(&x->ti[k], tk[k].form);
+        }
+        if (st) break;
+        x->projective = projective(x->head, n);
+    }
+    dyad_sentence_free(s);
+    dyad_conllu_close(r);
+    if (st) { free_sents(v, nv); snprintf(t->err, t->errlen, "%s: %s", path, dyad_strerror(st)); return st; }
+    *out = v; *nout = nv;
+    return DYAD_OK;
+}
+
+/* ---- tagger ---- */
+static int tag_dict_ok(trainer *t, tsent *s, int i, const kv_map *dict, uint32_t *v) {
+    (void)t; (void)s;
+    return dict && kv_get(dict, tag_dict_key(&s->ti[i]), v);
+}
+
+/* Train a tagger on sentences idx[0..n) (in that order per epoch, reshuffled). */
+static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, const kv_map *dict,
+                                ap_table *out, void **mem, size_t *memsize) {
+    ap_train *a = ap_train_new((uint32_t)t->ntag);
+    int *idx = dyad_malloc((size_t)(n ? n : 1) * sizeof *idx);
+    float *sc = dyad_malloc(256 * sizeof *sc);
+    int *pred = dyad_malloc(1024 * sizeof *pred);
+    dyad_status st = DYAD_OK;
+    if (!a || !idx || !sc || !pred) { st = DYAD_NOMEM; goto done; }
+    memcpy(idx, idx0, (size_t)n * sizeof *idx);
+    uint64_t keys[TAG_MAX_FEATS];
+    for (int e = 0; e < epochs; e++) {
+        shuffle(t, idx, n);
+        long right = 0, tot = 0;
+        for (int q = 0; q < n; q++) {
+            tsent *s = &t->s[idx[q]];
+            if (s->n > 1024) continue;
+            for (int i = 0; i < s->n; i++) {
+                uint32_t v;
+                if (tag_dict_ok(t, s, i, dict, &v)) { pred[i] = (int)v; continue; }
+                int nk = tag_features(s->ti, s->n, i, pred, keys);
+                memset(sc, 0, (size_t)t->ntag * sizeof *sc);
+                ap_train_score(a, keys, nk, sc);
+                int best = 0;
+                for (int c = 1; c < t->ntag; c++) if (sc[c] > sc[best]) best = c;
+                if (ap_train_update(a, keys, nk, s->tag[i], best)) { st = DYAD_NOMEM; goto done; }
+                ap_train_tick(a);
+                right += best == s->tag[i]; tot++;
+                pred[i] = s->tag[i] == best ? best : best;   /* greedy: condition on predictions */
+            }
+        }
+        say(t, "  tagger epoch %d: train accuracy %.2f%%", e + 1, tot ? 100.0 * right / tot : 0.0);
+    }
+    if (ap_freeze(a, 0.0f, out, mem, memsize)) st = DYAD_NOMEM;
+done:
+    ap_train_free(a);
+    dyad_free(idx); dyad_free(sc); dyad_free(pred);
+    return st;
+}
+
+/* ---- lexicon and rules ---- */
+typedef struct lrec { uint64_t key; const char *a, *b; int strip; } lrec;
+static int lrec_cmp(const void *x, const void *y) {
+    const lrec *p = x, *q = y;
+    if (p->key != q->key) return p->key < q->key ? -1 : 1;
+    int c = strcmp(p->a, q->a);
+    if (c) return c;
+    if (p->strip != q->strip) return p->strip - q->strip;
+    return strcmp(p->b, q->b);
+}
+
+/* From sorted records, the most frequent (a, b, strip) per key (first on ties). */
+static lrec *majority(lrec *r, size_t n, size_t *nout, int min_count) {
+    lrec *o = dyad_malloc((n ? n : 1) * sizeof *o);
+    if (!o) return NULL;
+    size_t k = 0, i = 0;
+    while (i < n) {
+        size_t j = i, best = i, bestc = 0;
+        while (j < n && r[j].key == r[i].key) {
+            size_t m = j;
+            while (m < n && r[m].key == r[j].key && !strcmp(r[m].a, r[j].a) && r[m].strip == r[j].strip
+                   && !strcmp(r[m].b, r[j].b)) m++;
+            if (m - j > bestc) { bestc = m - j; best = j; }
+            j = m;
+        }
+        if ((int)(j - i) >= min_count) o[k++] = r[best];
+        i = j;
+    }
+    *nout = k;
+    return o;
+}
+
+static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t **lexv, size_t *nlexv,
+                                 void **rules, size_t *rulesz, uint32_t *tagfeats) {
+    size_t ntok = 0;
+    for (int i = 0; i < t->ns; i++) ntok += (size_t)t->s[i].n;
+    lrec *r = dyad_malloc((ntok ? ntok : 1) * sizeof *r);
+    if (!r) return DYAD_NOMEM;
+    size_t k = 0;
+    for (int i = 0; i < t->ns; i++)
+        for (int j = 0; j < t->s[i].n; j++) {
+            r[k].key = lemma_lex_key(t->s[i].form[j], t->s[i].tag[j]);
+            r[k].a = t->s[i].lemma[j]; r[k].b = t->s[i].feats[j]; r[k].strip = 0;
+            k++;
+        }
+    qsort(r, k, sizeof *r, lrec_cmp);
+    size_t nl;
+    lrec *lx = majority(r, k, &nl, 1);
+    /* tag defaults for FEATS */
+    for (int c = 0; c < t->ntag; c++) {
+        size_t m = 0;
+        for (int i = 0; i < t->ns; i++)
+            for (int j = 0; j < t->s[i].n; j++)
+                if (t->s[i].tag[j] == c) { r[m].key = 1; r[m].a = t->s[i].feats[j]; r[m].b = ""; r[m].strip = 0; m++; }
+        qsort(r, m, sizeof *r, lrec_cmp);
+        size_t nm;
+        lrec *mj = majority(r, m, &nm, 1);
+        if (!mj) { dyad_free(r); dyad_free(lx); return DYAD_NOMEM; }
+        tagfeats[c] = intern(t, nm ? mj[0].a : "_");
+        dyad_free(mj);
+    }
+    uint64_t *keys = dyad_malloc((nl ? nl : 1) * sizeof *keys);
+    uint32_t *vals = dyad_malloc((nl ? nl : 1) * sizeof *vals);
+    *lexv = dyad_malloc((nl ? nl : 1) * 2 * sizeof **lexv);
+    if (!lx || !keys || !vals || !*lexv) { dyad_free(r); dyad_free(lx); dyad_free(keys); dyad_free(vals); return DYAD_NOMEM; }
+    for (size_t i = 0; i < nl; i++) {
+        keys[i] = lx[i].key; vals[i] = (uint32_t)i;
+        (*lexv)[2 * i] = intern(t, lx[i].a);
+        (*lexv)[2 * i + 1] = intern(t, lx[i].b);
+    }
+    *nlexv = nl;
+    int bad = kv_build(keys, vals, (uint32_t)nl, lex, lexsz);
+    dyad_free(keys); dyad_free(vals);
+    if (bad) { dyad_free(r); dyad_free(lx); return DYAD_NOMEM; }
+    /* suffix rules from word types: one record per type and suffix length */
+    lrec *tr = dyad_malloc((ntok ? ntok : 1) * sizeof *tr);
+    size_t ntr = 0;
+    if (!tr) { dyad_free(r); dyad_free(lx); return DYAD_NOMEM; }
+    /* types: first occurrence of each (form, tag) key with its majority lemma */
+    uint64_t *seen = NULL; uint32_t scap = 1; while (scap < nl * 2 + 2) scap *= 2;
+    seen = dyad_calloc(scap, sizeof *seen);
+    if (!seen) { dyad_free(r); dyad_free(lx); dyad_free(tr); return DYAD_NOMEM; }
+    char base[256];
+    lrec *rr = dyad_malloc((nl * 7 + 1) * sizeof *rr);
+    char **bufs = dyad_calloc(nl * 7 + 1, sizeof *bufs);
+    size_t nrr = 0;
+    if (!rr || !bufs) { dyad_free(r); dyad_free(lx); dyad_free(tr); dyad_free(seen); dyad_free(rr); dyad_free(bufs); return DYAD_NOMEM; }
+    for (int i = 0; i < t->ns; i++)
+        for (int j = 0; j < t->s[i].n; j++) {
+            const char *form = t->s[i].form[j];
+            int tag = t->s[i].tag[j];
+            uint64_t key = lemma_lex_key(form, tag);
+            uint32_t p = (uint32_t)key & (scap - 1);
+            int dup = 0;
+            while (seen[p]) { if (seen[p] == key) { dup = 1; break; } p = (p + 1) & (scap - 1); }
+            if (dup) continue;
+            seen[p] = key;
+            /* majority lemma for this key: binary search lx */
+            size_t lo = 0, hi = nl;
+            while (lo < hi) { size_t mid = (lo + hi) / 2; if (lx[mid].key < key) lo = mid + 1; else hi = mid; }
+            if (lo >= nl || lx[lo].key != key) continue;
+            const char *lemma = lx[lo].a;
+            size_t n = strlen(form);
+            if (n >= sizeof base) continue;
+            if (!strcmp(t->up[tag], "PROPN")) memcpy(base, form, n + 1); else lemma_lower(form, base, sizeof base);
+            size_t c = 0, ll = strlen(lemma);
+            while (c < n && c < ll && base[c] == lemma[c]) c++;
+            int strip = (int)(n - c);
+            if (strip > 255) continue;
+            size_t kmax = n < 6 ? n : 6;
+            for (size_t q = 0; q <= kmax; q++) {
+                rr[nrr].key = lemma_rule_key(tag, base + n - q, q);
+                rr[nrr].a = ""; rr[nrr].b = lemma + c; rr[nrr].strip = strip;
+                nrr++;
+            }
+        }
+    (void)tr; (void)ntr;
+    qsort(rr, nrr, sizeof *rr, lrec_cmp);
+    size_t nru;
+    lrec *ru = majority(rr, nrr, &nru, 2);
+    keys = dyad_malloc((nru ? nru : 1) * sizeof *keys);
+    vals = dyad_malloc((nru ? nru : 1) * sizeof *vals);
+    dyad_status st = DYAD_OK;
+    if (!ru || !keys || !vals) st = DYAD_NOMEM;
+    for (size_t i = 0; !st && i < nru; i++) {
+        keys[i] = ru[i].key;
+        uint32_t off = intern(t, ru[i].b);
+        if (off >= (1u << 24)) { st = DYAD_ELIMIT; break; }
+        vals[i] = ((uint32_t)ru[i].strip << 24) | off;
+    }
+    if (!st && kv_build(keys, vals, (uint32_t)nru, rules, rulesz)) st = DYAD_NOMEM;
+    say(t, "lexicon: %zu (form, tag) entries, %zu suffix rules", nl, nru);
+    dyad_free(keys); dyad_free(vals); dyad_free(ru); dyad_free(rr); dyad_free(bufs);
+    dyad_free(seen); dyad_free(tr); dyad_free(r); dyad_free(lx);
+    return st;
+}
+
+/* ---- tag dictionary ---- */
+static dyad_status build_tagdict(trainer *t, void **mem, size_t *size) {
+    size_t ntok = 0;
+    for (int i = 0; i < t->ns; i++) ntok += (size_t)t->s[i].n;
+    lrec *r = dyad_malloc((ntok ? ntok : 1) * sizeof *r);
+    if (!r) return DYAD_NOMEM;
+    size_t k = 0;
+    for (int i = 0; i < t->ns; i++)
+        for (int j = 0; j < t->s[i].n; j++) {
+            r[k].key = tag_dict_key(&t->s[i].ti[j]);
+            r[k].a = ""; r[k].b = ""; r[k].strip = t->s[i].tag[j];
+            k++;
+        }
+    qsort(r, k, sizeof *r, lrec_cmp);
+    uint64_t *keys = dyad_malloc((k ? k : 1) * sizeof *keys);
+    uint32_t *vals = dyad_malloc((k ? k : 1) * sizeof *vals);
+    if (!keys || !vals) { dyad_free(r); dyad_free(keys); dyad_free(vals); return DYAD_NOMEM; }
+    uint32_t nd = 0;
+    size_t i = 0;
+    while (i < k) {
+        size_t j = i, best = 0, bestc = 0;
+        while (j < k && r[j].key == r[i].key) {
+            size_t m = j;
+            while (m < k && r[m].key == r[j].key && r[m].strip == r[j].strip) m++;
+            if (m - j > bestc) { bestc = m - j; best = j; }
+            j = m;
+        }
+        if (j - i >= 20 && bestc * 1000 >= (j - i) * 995) { keys[nd] = r[i].key; vals[nd] = (uint32_t)r[best].strip; nd++; }
+        i = j;
+    }
+    say(t, "tag dictionary: %u words", nd);
+    int bad = kv_build(keys, vals, nd, mem, size);
+    dyad_free(r); dyad_free(keys); dyad_free(vals);
+    return bad ? DYAD_NOMEM : DYAD_OK;
+}
+
+/* ---- parser ---- */
+typedef struct pbuf { uint64_t *word; int *gh; float *sc; int *cost; } pbuf;
+
+static void fill_words(const tsent *s, uint64_t *word, int *ptag, const int *tags) {
+    word[0] = 0x1111; ptag[0] = 254;
+    word[s->n + 1] = 0x2222; ptag[s->n + 1] = 255;
+    for (int i = 0; i < s->n; i++) { word[i + 1] = s->ti[i].lower; ptag[i + 1] = tags[i]; }
+}
+
+static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, double *acc) {
+    int na = 1 + 2 * t->nlab;
+    uint64_t keys[PARSE_MAX_FEATS];
+    float sc[256];
+    int cost[256];
+    long right = 0, tot = 0;
+    shuffle(t, idx, t->ns);
+    for (int q = 0; q < t->ns; q++) {
+        tsent *s = &t->s[idx[q]];
+        if (!s->projective || s->n > 500) continue;
+        int n = s->n;
+        uint64_t *word = dyad_malloc((size_t)(n + 2) * sizeof *word);
+        int *ptag = dyad_malloc((size_t)(n + 2) * 3 * sizeof *ptag);
+        if (!word || !ptag) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
+        int *gh = ptag + (n + 2), *gl = gh + (n + 2);
+        fill_words(s, word, ptag, s->ptag);
+        for (int d = 1; d <= n; d++) { gh[d] = s->head[d] == 0 ? n + 1 : s->head[d]; gl[d] = s->lab[d]; }
+        pstate st;
+        if (pstate_init(&st, n, word, ptag, t->nlab, t->root)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
+        while (!parse_done(&st)) {
+            int nk = parse_features(&st, keys);
+            memset(sc, 0, (size_t)na * sizeof *sc);
+            ap_train_score(a, keys, nk, sc);
+            parse_costs(&st, gh, gl, cost);
+            int pred = -1, gold = -1, minc = 1 << 30;
+            for (int x = 0; x < na; x++) if (cost[x] < minc) minc = cost[x];
+            for (int x = 0; x < na; x++) {
+                if (cost[x] >= (1 << 20)) continue;
+                if (pred < 0 || sc[x] > sc[pred]) pred = x;
+                if (cost[x] == minc && (gold < 0 || sc[x] > sc[gold])) gold = x;
+            }
+            if (cost[pred] > minc && ap_train_update(a, keys, nk, gold, pred)) {
+                pstate_free(&st); dyad_free(word); dyad_free(ptag); return DYAD_NOMEM;
+            }
+            ap_train_tick(a);
+            right += cost[pred] == minc; tot++;
+            int follow = gold;
+            if (epoch > 0 && (rnd(t) % 100) < 90) follow = pred;
+            parse_apply(&st, follow);
+        }
+        pstate_free(&st);
+        dyad_free(word); dyad_free(ptag);
+    }
+    *acc = tot ? 100.0 * right / tot : 0;
+    return DYAD_OK;
+}
+
+/* Assemble the sections; parser/tagger blocks given. Returns an OWNED image. */
+typedef struct parts {
+    void *tagger; size_t tagsz;
+    void *parser; size_t parsz;
+    void *dict; size_t dictsz;
+    void *lex; size_t lexsz;
+    uint32_t *lexv; size_t nlexv;
+    void *rules; size_t rulesz;
+    uint32_t *meta; size_t metasz;
+} parts;
+
+static void *image(trainer *t, const parts *p, size_t *size) {
+    msect s[8] = {
+        {SEC_META, p->meta, p->metasz}, {SEC_POOL, t->pool, t->npool},
+        {SEC_TAGGER, p->tagger, p->tagsz}, {SEC_PARSER, p->parser, p->parsz},
+        {SEC_TAGDICT, p->dict, p->dictsz}, {SEC_LEX, p->lex, p->lexsz},
+        {SEC_LEXV, p->lexv, p->nlexv * 8}, {SEC_RULES, p->rules, p->rulesz},
+    };
+    return model_image(s, 8, size);
+}
+
+static int uni_eq(const char *a, const char *b) {
+    size_t i = 0;
+    for (; a[i] && a[i] != ':' && b[i] && b[i] != ':'; i++) if (a[i] != b[i]) return 0;
+    return (a[i] == 0 || a[i] == ':') && (b[i] == 0 || b[i] == ':');
+}
+
+/* Tag and parse dev with the model image; UPOS and LAS percentages. */
+static dyad_status eval_dev(trainer *t, const void *img, size_t size, double *upos, double *las, double *uas) {
+    dyad_model m;
+    char e[200];
+    dyad_status st = model_from_image(&m, img, size, e, sizeof e);
+    if (st) { snprintf(t->err, t->errlen, "internal: %s", e); return st; }
+    dyad_sentence *s = dyad_sentence_new();
+    if (!s) return DYAD_NOMEM;
+    long tot = 0, cu = 0, cl = 0, ch = 0;
+    for (int i = 0; i < t->ndev; i++) {
+        tsent *g = &t->dev[i];
+        dyad_sentence_clear(s);
+        for (int k = 0; k < g->n; k++) {
+            dyad_token tk = {0};
+            tk.form = g->form[k]; tk.head = -1;
+            if ((st = dyad_sentence_add(s, &tk))) break;
+        }
+        if (!st) st = dyad_parse_sentence(&m, s);
+        if (st) break;
+        dyad_token *tk = dyad_sentence_tokens(s);
+        for (int k = 0; k < g->n; k++) {
+            tot++;
+            cu += !strcmp(tk[k].upos, t->up[g->tag[k]]);
+            if (tk[k].head == g->head[k + 1]) {
+                ch++;
+                cl += uni_eq(tk[k].deprel, t->labs[g->lab[k + 1]]);
+            }
+        }
+    }
+    dyad_sentence_free(s);
+    *upos = tot ? 100.0 * cu / tot : 0;
+    *las = tot ? 100.0 * cl / tot : 0;
+    *uas = tot ? 100.0 * ch / tot : 0;
+    return st;
+}
+
+dyad_status dyad_train(const char *train_path, const char *dev_path, const char *out_path,
+                       const dyad_train_opts *o, char *err, size_t errlen) {
+    static char dummy[8];
+    trainer T, *t = &T;
+    memset(t, 0, sizeof *t);
+    t->err = err && errlen ? err : dummy; t->errlen = err && errlen ? errlen : sizeof dummy;
+    t->err[0] = '\0';
+    t->o = o;
+    t->rng = 0x2545F4914F6CDD1DULL;
+    int tag_epochs = o && o->tag_epochs > 0 ? o->tag_epochs : 8;
+    int parse_epochs = o && o->parse_epochs > 0 ? o->parse_epochs : 15;
+    int folds = o && o->folds > 0 ? o->folds : 5;
+    parts P; memset(&P, 0, sizeof P);
+    void *best = NULL; size_t bestsz = 0;
+    int *idx = NULL;
+    ap_train *pa = NULL;
+    dyad_status st = load(t, train_path, 1, &t->s, &t->ns);
+    if (st) return st;
+    if (t->ns == 0) { snprintf(t->err, t->errlen, "%s: no sentences", train_path); st = DYAD_EPARSE; goto out; }
+    if (dev_path && (st = load(t, dev_path, 0, &t->dev, &t->ndev))) goto out;
+    t->root = label_id(t, "root", 1);
+    t->punct = label_id(t, "punct", 0);
+    if (t->nlab < 2) { snprintf(t->err, t->errlen, "%s: fewer than 2 relations", train_path); st = DYAD_EPARSE; goto out; }
+    /* dev tags/labels unknown to train map to class 0 (counted as errors anyway) */
+    say(t, "read %d training sentences, %d dev; %d tag classes, %d relations", t->ns, t->ndev, t->ntag, t->nlab);
+    if (intern(t, "_") == UINT32_MAX) { st = DYAD_NOMEM; goto out; }
+    uint32_t tagfeats[256];
+    if ((st = build_lexicon(t, &P.lex, &P.lexsz, &P.lexv, &P.nlexv, &P.rules, &P.rulesz, tagfeats))) goto out;
+    if ((st = build_tagdict(t, &P.dict, &P.dictsz))) goto out;
+    kv_map dict;
+    if (kv_view(P.dict, P.dictsz, &dict)) { st = DYAD_NOMEM; goto out; }
+    P.metasz = 16 + 4 * (size_t)(3 * t->ntag + t->nlab);
+    P.meta = dyad_calloc(1, P.metasz);
+    idx = dyad_malloc((size_t)t->ns * sizeof *idx);
+    if (!P.meta || !idx) { st = DYAD_NOMEM; goto out; }
+    P.meta[0] = (uint32_t)t->ntag; P.meta[1] = (uint32_t)t->nlab;
+    P.meta[2] = (uint32_t)t->root; P.meta[3] = (uint32_t)t->punct;
+    for (int c = 0; c < t->ntag; c++) {
+        P.meta[4 + 3 * c] = intern(t, t->up[c]);
+        P.meta[4 + 3 * c + 1] = intern(t, t->xp[c]);
+        P.meta[4 + 3 * c + 2] = tagfeats[c];
+    }
+    for (int l = 0; l < t->nlab; l++) P.meta[4 + 3 * t->ntag + l] = intern(t, t->labs[l]);
+    for (size_t i = 0; i < P.metasz / 4; i++) if (P.meta[i] == UINT32_MAX) { st = DYAD_NOMEM; goto out; }
+    /* jackknifed tags for the parser's training data */
+    for (int f = 0; f < folds; f++) {
+        int n = 0;
+        for (int i = 0; i < t->ns; i++) if (i % folds != f) idx[n++] = i;
+        ap_table tb; void *mem; size_t msz;
+        say(t, "tagger fold %d/%d", f + 1, folds);
+        if ((st = train_tagger(t, idx, n, tag_epochs, &dict, &tb, &mem, &msz))) goto out;
+        long right = 0, tot = 0;
+        for (int i = f; i < t->ns; i += folds) {
+            tsent *s = &t->s[i];
+            tag_run(&tb, &dict, s->ti, s->n, s->ptag);
+            for (int k = 0; k < s->n; k++) { right += s->ptag[k] == s->tag[k]; tot++; }
+        }
+        say(t, "  held-out fold tag accuracy %.2f%%", tot ? 100.0 * right / tot : 0.0);
+        dyad_free(mem);
+    }
+    for (int i = 0; i < t->ns; i++) idx[i] = i;
+    say(t, "tagger on all training data");
+    ap_table tagger;
+    if ((st = train_tagger(t, idx, t->ns, tag_epochs, &dict, &tagger, &P.tagger, &P.tagsz))) goto out;
+    /* parser */
+    pa = ap_train_new((uint32_t)(1 + 2 * t->nlab));
+    if (!pa) { st = DYAD_NOMEM; goto out; }
+    double best_las = -1;
+    int best_epoch = 0;
+    for (int e = 0; e < parse_epochs; e++) {
+        double acc;
+        if ((st = parse_epoch(t, pa, idx, e, &acc))) goto out;
+        ap_table ptb;
+        dyad_free(P.parser); P.parser = NULL;
+        if (ap_freeze(pa, 0.0f, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
+        if (t->ndev || e == parse_epochs - 1) {
+            size_t isz;
+            void *img = image(t, &P, &isz);
+            if (!img) { st = DYAD_NOMEM; goto out; }
+            double up = 0, las = 0, uas = 0;
+            if (t->ndev && (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
+            say(t, "parser epoch %d: oracle agreement %.2f%%; dev UPOS %.2f UAS %.2f LAS %.2f; %zu entries",
+                e + 1, acc, up, uas, las, (size_t)ptb.nent);
+            if (!t->ndev || las > best_las) {
+                dyad_free(best); best = img; bestsz = isz; best_las = las; best_epoch = e + 1;
+            } else dyad_free(img);
+        }
+    }
+    say(t, "best epoch %d (dev LAS %.2f); writing %s (%zu bytes)", best_epoch, best_las, out_path, bestsz);
+    {
+        FILE *f = fopen(out_path, "wb");
+        if (!f) { snprintf(t->err, t->errlen, "%s: cannot create", out_path); st = DYAD_EIO; goto out; }
+        int ok = fwrite(best, 1, bestsz, f) == bestsz;
+        ok &= fclose(f) == 0;
+        if (!ok) { snprintf(t->err, t->errlen, "%s: write failed", out_path); st = DYAD_EIO; }
+    }
+out:
+    if (st && !t->err[0]) snprintf(t->err, t->errlen, "%s", dyad_strerror(st));
+    ap_train_free(pa);
+    dyad_free(best); dyad_free(idx);
+    dyad_free(P.tagger); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
+    dyad_free(P.lexv); dyad_free(P.rules); dyad_free(P.meta);
+    dyad_free(t->pool); dyad_free(t->ih); dyad_free(t->io);
+    free_sents(t->s, t->ns);
+    free_sents(t->dev, t->ndev);
+    return st;
+}
