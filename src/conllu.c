@@ -246,11 +246,14 @@ dyad_status dyad_conllu_next(dyad_conllu *r, dyad_sentence *s, int *got) {
         if (l[0] == '#') {
             const char *key = NULL;
             size_t klen = 0;
-            if (n > 10 && !memcmp(l, "# sent_id ", 10)) { key = "id"; klen = 10; }
-            else if (n > 7 && !memcmp(l, "# text ", 7)) { key = "text"; klen = 7; }
+            if (n >= 9 && !memcmp(l, "# sent_id", 9)) { key = "id"; klen = 9; }
+            else if (n >= 6 && !memcmp(l, "# text", 6)) { key = "text"; klen = 6; }
+            size_t k = klen;
+            while (key && k < n && l[k] == ' ') k++;
+            if (key && (k >= n || l[k] != '=')) key = NULL;   /* "# textual note" */
             if (key) {
-                size_t k = klen;
-                while (k < n && (l[k] == '=' || l[k] == ' ')) k++;
+                k++;
+                if (k < n && l[k] == ' ') k++;
                 const char *v = dyad_sentence_strdup(s, l + k, n - k);
                 if (!v) return DYAD_NOMEM;
                 dyad_status st = key[0] == 'i' ? dyad_sentence_set_id(s, v)
