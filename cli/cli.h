@@ -32,4 +32,6 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
 int cmd_dict(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_code(int argc, char **argv);
 #endif

@@ -17,6 +17,8 @@ static const command commands[] = {
     {"dict", cmd_dict, "dictionaries: stats, lookup, check, compile"},
     {"parse", cmd_parse, "tag, lemmatize and parse: CoNLL-U or tokenized text in, CoNLL-U out"},
     {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
+    {"validate", cmd_validate, "run a PETRARCH validation file (unit-test records)"},
+    {"code", cmd_code, "code events: PETRARCH2 batch XML with parses in, TSV/JSONL out"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -1,0 +1,1151 @@
+/*
+** code.c: the event coder. A sentence's phrase structure (a Penn tree, or
+** one rebuilt from its UD tree) is flattened into PETRARCH-1's token list of
+** words and bracket markers, noun phrases become coded NEs, verbs are found
+** and their legacy patterns matched linearly (formats.md §13). Every event
+** keeps its evidence: token spans and the dictionary lines that fired.
+*/
+#include "code.h"
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { T_W = 0, T_O, T_C };
+
+typedef struct lt {
+    uint8_t k;          /* T_W word, T_O open marker, T_C close marker */
+    uint8_t del;        /* deleted by comma-clause deletion */
+    const char *lab;    /* marker label ("NE", "NEC", "VP", "VBD", ",") */
+    const char *w;      /* word, upper case */
+    int tok;            /* sentence token (words), -1 otherwise */
+    int partner;        /* the other marker of a bracket */
+    int ne;             /* NE open/close: NE index; else -1 */
+    int tag;            /* a word's Penn tag marker label */
+} lt;
+
+typedef struct ne_t {
+    int w0, nw;         /* words in c->words */
+    int tok0, tok1;     /* token span (end exclusive), -1 if none */
+    const char *code;   /* "ARNGOV", "---", "---GOV" */
+    const char *entry;  /* evidence */
+} ne_t;
+
+/* an NE under construction: words and raw compounds */
+enum { NB_WORD, NB_CSTART, NB_MSEP, NB_CEND };
+typedef struct nb_item { int kind; const char *w; int tok; } nb_item;
+
+struct dyad_coder {
+    const dyad_dicts *d;
+    cp_pattern *pat;
+    size_t npat;
+    arena mem;               /* per sentence */
+    dyad_phrases *ud;        /* phrases rebuilt from UD trees */
+    const dyad_phrases *p;   /* the tree being coded */
+    dyad_sentence *s;
+    lt *t; int nt, tcap;
+    const char **words; int nw, wcap;
+    int dateline;            /* the top NE held a raw compound */
+    ne_t *ne; int nne, necap;
+    nb_item *nb; int nnb, nbcap;
+    dyad_event *ev; int nev, evcap;
+    int *stack; int nstack, stcap;
+    char *iscomp;            /* per phrase node */
+    int *ord, *pos, *send;   /* pre-order: node at rank, rank of node, last rank in subtree */
+    int32_t date;
+    const dyad_code_opts *o;
+    int oom;
+    nb_item tmp[512];        /* scratch for one NE's words */
+};
+
+/* ================================================================ setup */
+
+static char *mdup(arena *a, const char *z, size_t n) { return arena_strndup(a, z, n); }
+
+static void upcase(char *z) { for (; *z; z++) *z = (char)toupper((unsigned char)*z); }
+
+/* Prepare a legacy pattern (§13.4): text before `[`, `_ ` -> ` `, split at
+** `*`; each word keeps the separator on the verb's side. */
+static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, arena *a) {
+    memset(cp, 0, sizeof *cp);
+    cp->src = dp;
+    if (dp->flags & (DICT_PAT_UNDEF_SYN | DICT_PAT_BRACE_P1)) { cp->dead = 1; return 0; }
+    const char *txt = dp->text ? dp->text : "";
+    if (strchr(txt, '{')) { cp->dead = 1; return 0; }
+    size_t n = strcspn(txt, "[");
+    char *b = mdup(a, txt, n);
+    if (!b) return -1;
+    upcase(b);
+    for (char *q = b; *q; q++) if (q[0] == '_' && q[1] == ' ') q[0] = ' ';
+    char *star = strchr(b, '*');
+    if (!star) { cp->dead = 1; return 0; }
+    *star = 0;
+    char *up = b, *lo = star + 1;
+    /* count words */
+    cp_word *w = arena_zalloc(a, sizeof(cp_word) * (strlen(up) + strlen(lo) + 2));
+    if (!w) return -1;
+    /* UPPER: the separator after each word (toward `*`) */
+    int k = 0;
+    size_t L = strlen(up);
+    for (size_t i = 0; i < L;) {
+        while (i < L && (up[i] == ' ' || up[i] == '_' || up[i] == '\t')) i++;
+        if (i >= L) break;
+        size_t s0 = i;
+        while (i < L && up[i] != ' ' && up[i] != '_' && up[i] != '\t') i++;
+        w[k].w = mdup(a, up + s0, i - s0);
+        w[k].vsep = i < L && up[i] == '_' ? '_' : ' ';
+        k++;
+    }
+    cp->up = w; cp->nup = k;
+    cp_word *w2 = w + k;
+    int m = 0;
+    L = strlen(lo);
+    char prev = ' ';
+    for (size_t i = 0; i < L;) {
+        if (lo[i] == ' ' || lo[i] == '\t') { if (prev != '_') prev = ' '; i++; continue; }
+        if (lo[i] == '_') { prev = '_'; i++; continue; }
+        size_t s0 = i;
+        while (i < L && lo[i] != ' ' && lo[i] != '_' && lo[i] != '\t') i++;
+        w2[m].w = mdup(a, lo + s0, i - s0);
+        w2[m].vsep = prev;
+        prev = ' ';
+        m++;
+    }
+    /* the separator right after `*` counts for the first LOWER word */
+    if (m > 0 && lo[0] == '_') w2[0].vsep = '_';
+    cp->lo = w2; cp->nlo = m;
+    for (int i = 0; i < k + m; i++) {
+        if (!w[i].w) return -1;
+        if (w[i].w[0] == '&') {
+            w[i].syn = dict_synset_get(c->d, w[i].w);
+            if (!w[i].syn) cp->dead = 1;
+        }
+    }
+    return 0;
+}
+
+dyad_coder *dyad_coder_new(const dyad_dicts *d) {
+    if (!d) return NULL;
+    dyad_coder *c = dyad_calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->d = d;
+    arena_init(&c->mem);
+    c->ud = dyad_phrases_new();
+    size_t np = 0;
+    const dict_pattern *pats = dict_patterns(d, &np);
+    c->pat = dyad_calloc(np + 1, sizeof *c->pat);
+    if (!c->ud || !c->pat) { dyad_coder_free(c); return NULL; }
+    c->npat = np;
+    /* patterns live in their own arena that survives per-sentence resets:
+    ** keep them in a dedicated block list hung off the coder */
+    arena *pa = dyad_calloc(1, sizeof *pa);
+    if (!pa) { dyad_coder_free(c); return NULL; }
+    arena_init(pa);
+    for (size_t i = 0; i < np; i++)
+        if (prep_pattern(c, &pats[i], &c->pat[i], pa) < 0) { arena_free(pa); dyad_free(pa); dyad_coder_free(c); return NULL; }
+    c->pat[np].src = (const dict_pattern *)(void *)pa;   /* sentinel holds the arena */
+    return c;
+}
+
+void dyad_coder_free(dyad_coder *c) {
+    if (!c) return;
+    if (c->pat) {
+        arena *pa = (arena *)(void *)c->pat[c->npat].src;
+        if (pa) { arena_free(pa); dyad_free(pa); }
+    }
+    dyad_free(c->pat);
+    dyad_phrases_free(c->ud);
+    arena_free(&c->mem);
+    dyad_free(c->t); dyad_free(c->words); dyad_free(c->ne);
+    dyad_free(c->nb); dyad_free(c->ev); dyad_free(c->stack);
+    dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send);
+    dyad_free(c);
+}
+
+#define GROW(arr, n, cap, extra) do { if ((n) + (extra) > (cap)) { \
+        int nc_ = (cap) ? (cap) * 2 : 64; \
+        while (nc_ < (n) + (extra)) { nc_ *= 2; } \
+        void *p_ = dyad_realloc((arr), (size_t)nc_ * sizeof *(arr)); \
+        if (!p_) { c->oom = 1; return -1; } \
+        (arr) = p_; (cap) = nc_; } } while (0)
+
+/* ================================================================ list */
+
+static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, int ne) {
+    GROW(c->t, c->nt, c->tcap, 1);
+    lt *x = &c->t[c->nt];
+    x->k = (uint8_t)k; x->del = 0; x->lab = lab; x->w = w; x->tok = tok; x->partner = -1; x->ne = ne; x->tag = 0;
+    if (k == T_O) {
+        if (c->nstack == c->stcap) {
+            int nc = c->stcap ? c->stcap * 2 : 64;
+            int *p = dyad_realloc(c->stack, (size_t)nc * sizeof *p);
+            if (!p) { c->oom = 1; return -1; }
+            c->stack = p; c->stcap = nc;
+        }
+        c->stack[c->nstack++] = c->nt;
+    } else if (k == T_C && c->nstack > 0) {
+        int o = c->stack[--c->nstack];
+        x->partner = o;
+        c->t[o].partner = c->nt;
+        x->ne = c->t[o].ne;
+    }
+    return c->nt++;
+}
+
+static const char *lab_of(const dyad_coder *c, int nd) { return c->p->n[nd].label; }
+static int is_leafn(const dyad_coder *c, int nd) { return c->p->n[nd].tok >= 0 && c->p->n[nd].child < 0; }
+
+static const char *word_of(dyad_coder *c, int tok) {
+    const dyad_token *t = dyad_sentence_tokens(c->s) + tok;
+    size_t n = strlen(t->form);
+    char *w = mdup(&c->mem, t->form, n);
+    if (!w) { c->oom = 1; return ""; }
+    upcase(w);
+    return w;
+}
+
+static int base_is(const char *l, const char *b) {
+    size_t n = strlen(b);
+    return !strncmp(l, b, n) && (l[n] == 0 || l[n] == '-' || l[n] == '=');
+}
+
+/* pre-order ranks of the phrase tree, subtree ends, compounds (§13.1 step 2) */
+static int prepare_tree(dyad_coder *c) {
+    const dyad_phrases *p = c->p;
+    int nn = p->nn;
+    dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp);
+    c->ord = dyad_malloc((size_t)(nn + 1) * sizeof *c->ord);
+    c->pos = dyad_malloc((size_t)(nn + 1) * sizeof *c->pos);
+    c->send = dyad_malloc((size_t)(nn + 1) * sizeof *c->send);
+    c->iscomp = dyad_calloc((size_t)nn + 1, 1);
+    int *st = dyad_malloc((size_t)(nn + 1) * sizeof *st);
+    if (!c->ord || !c->pos || !c->send || !c->iscomp || !st) { dyad_free(st); c->oom = 1; return -1; }
+    int r = 0, sp = 0;
+    if (p->root >= 0) st[sp++] = p->root;
+    while (sp) {
+        int x = st[--sp];
+        c->pos[x] = r;
+        c->ord[r++] = x;
+        /* push children in reverse */
+        int kids[512], nk = 0;
+        for (int k = p->n[x].child; k >= 0 && nk < 512; k = p->n[k].next) kids[nk++] = k;
+        for (int i = nk - 1; i >= 0; i--) st[sp++] = kids[i];
+    }
+    dyad_free(st);
+    for (int i = r; i < nn; i++) c->ord[i] = -1;
+    /* subtree ends: process in reverse pre-order (children first) */
+    for (int i = r - 1; i >= 0; i--) {
+        int x = c->ord[i];
+        c->send[x] = p->n[x].last >= 0 ? c->send[p->n[x].last] : i;
+    }
+    /* compounds */
+    for (int i = 0; i < r; i++) {
+        int x = c->ord[i];
+        if (!is_leafn(c, x) || strcmp(lab_of(c, x), "CC")) continue;
+        int P = p->n[x].parent;
+        if (P < 0 || strcmp(lab_of(c, P), "NP")) continue;
+        int bad = 0, ncc = 0, nN = 0;
+        for (int j = c->pos[P]; j <= c->send[P]; j++) {
+            const char *l = lab_of(c, c->ord[j]);
+            if (base_is(l, "VP") || l[0] == 'S') bad = 1;
+            if (!strcmp(l, "CC") && is_leafn(c, c->ord[j])) ncc++;
+            if (l[0] == 'N') nN++;
+        }
+        if (!bad && ncc == 1 && nN >= 3) c->iscomp[P] = 1;
+    }
+    return 0;
+}
+
+static int nb_add(dyad_coder *c, int kind, const char *w, int tok) {
+    GROW(c->nb, c->nnb, c->nbcap, 1);
+    c->nb[c->nnb].kind = kind; c->nb[c->nnb].w = w; c->nb[c->nnb].tok = tok;
+    c->nnb++;
+    return 0;
+}
+
+/* all words of a subtree (POS tokens dropped when skip_pos) */
+static void nb_words(dyad_coder *c, int nd, int skip_pos, int allow_comp);
+
+static void nb_compound(dyad_coder *c, int nd, int skip_pos) {
+    const dyad_phrases *p = c->p;
+    nb_add(c, NB_CSTART, NULL, -1);
+    /* JJ words before the compound's first noun */
+    int jj[32], njj = 0;
+    for (int k = p->n[nd].child; k >= 0; k = p->n[k].next) {
+        const char *l = lab_of(c, k);
+        if (l[0] == 'N') break;
+        if (!strncmp(l, "JJ", 2) && is_leafn(c, k) && njj < 32) jj[njj++] = k;
+    }
+    int first = 1;
+    for (int k = p->n[nd].child; k >= 0; k = p->n[k].next) {
+        const char *l = lab_of(c, k);
+        if (!strcmp(l, "NP") || (l[0] == 'N' && l[1] == 'P' && !is_leafn(c, k))) {
+            if (!first) nb_add(c, NB_MSEP, NULL, -1);
+            nb_words(c, k, skip_pos, 0);
+            first = 0;
+        } else if (l[0] == 'N' && is_leafn(c, k)) {
+            if (!first) nb_add(c, NB_MSEP, NULL, -1);
+            for (int i = 0; i < njj; i++) nb_add(c, NB_WORD, word_of(c, p->n[jj[i]].tok), p->n[jj[i]].tok);
+            nb_add(c, NB_WORD, word_of(c, p->n[k].tok), p->n[k].tok);
+            first = 0;
+        }
+    }
+    nb_add(c, NB_CEND, NULL, -1);
+}
+
+static void nb_words(dyad_coder *c, int nd, int skip_pos, int allow_comp) {
+    const dyad_phrases *p = c->p;
+    if (allow_comp && c->iscomp[nd]) { nb_compound(c, nd, skip_pos); return; }
+    if (p->n[nd].tok >= 0) {
+        if (!(skip_pos && !strcmp(lab_of(c, nd), "POS")))
+            nb_add(c, NB_WORD, word_of(c, p->n[nd].tok), p->n[nd].tok);
+    }
+    for (int k = p->n[nd].child; k >= 0; k = p->n[k].next) nb_words(c, k, skip_pos, allow_comp);
+}
+
+static int new_ne(dyad_coder *c, const nb_item *it, int n, int drop_idx) {
+    GROW(c->ne, c->nne, c->necap, 1);
+    ne_t *e = &c->ne[c->nne];
+    e->w0 = c->nw; e->nw = 0; e->tok0 = e->tok1 = -1; e->code = "---"; e->entry = "";
+    for (int i = 0; i < n; i++) {
+        if (i == drop_idx) continue;
+        GROW(c->words, c->nw, c->wcap, 1);
+        c->words[c->nw++] = it[i].w;
+        e->nw++;
+    }
+    return c->nne++;
+}
+
+/* emit the NE built in c->nb; with raw compounds, a NEC of split NEs */
+static int emit_ne(dyad_coder *c, int *had_comp) {
+    int n = c->nnb;
+    nb_item *it = c->nb;
+    int ncomp = 0;
+    for (int i = 0; i < n; i++) if (it[i].kind == NB_CSTART) ncomp++;
+    if (had_comp) *had_comp = ncomp > 0;
+    /* member ranges per compound */
+    int cs[4], ce[4], firstc = -1;
+    int nc = 0;
+    for (int i = 0; i < n && nc < 4; i++) {
+        if (it[i].kind == NB_CSTART) { cs[nc] = i; if (firstc < 0) firstc = i; }
+        if (it[i].kind == NB_CEND) { ce[nc] = i; nc++; }
+    }
+    if (ncomp > 4) nc = 0;
+    nb_item *tmp = c->tmp;
+    if (nc == 0) {
+        int m = 0;
+        for (int i = 0; i < n && m < 512; i++) if (it[i].kind == NB_WORD) tmp[m++] = it[i];
+        int e = new_ne(c, tmp, m, -1);
+        if (e < 0) return -1;
+        c->ne[e].tok0 = -1;
+        for (int i = 0; i < m; i++) {
+            if (c->ne[e].tok0 < 0 || tmp[i].tok < c->ne[e].tok0) c->ne[e].tok0 = tmp[i].tok;
+            if (tmp[i].tok + 1 > c->ne[e].tok1) c->ne[e].tok1 = tmp[i].tok + 1;
+        }
+        push(c, T_O, "NE", NULL, -1, e);
+        for (int i = 0; i < c->ne[e].nw; i++) push(c, T_W, NULL, c->words[c->ne[e].w0 + i], tmp[i].tok, -1);
+        push(c, T_C, "NE", NULL, -1, e);
+        return 0;
+    }
+    /* members of each compound */
+    int mstart[4][32], mend[4][32], nm[4];
+    for (int k = 0; k < nc; k++) {
+        nm[k] = 0;
+        int b = cs[k] + 1;
+        for (int i = cs[k] + 1; i <= ce[k]; i++) {
+            if (it[i].kind == NB_MSEP || it[i].kind == NB_CEND) {
+                if (nm[k] < 32) { mstart[k][nm[k]] = b; mend[k][nm[k]] = i; nm[k]++; }
+                b = i + 1;
+            }
+        }
+        if (nm[k] == 0) return 0;
+    }
+    /* the word just before the first compound is dropped */
+    int drop = -1;
+    if (firstc > 0 && it[firstc - 1].kind == NB_WORD) drop = firstc - 1;
+    push(c, T_O, "NEC", NULL, -1, -1);
+    int idx[4] = {0, 0, 0, 0};
+    for (int guard = 0; guard < 64; guard++) {
+        int m = 0;
+        int k = 0;
+        for (int i = 0; i < n && m < 512;) {
+            if (k < nc && i == cs[k]) {
+                for (int j = mstart[k][idx[k]]; j < mend[k][idx[k]] && m < 512; j++)
+                    if (it[j].kind == NB_WORD) tmp[m++] = it[j];
+                i = ce[k] + 1;
+                k++;
+                continue;
+            }
+            if (it[i].kind == NB_WORD && i != drop) tmp[m++] = it[i];
+            i++;
+        }
+        int e = new_ne(c, tmp, m, -1);
+        if (e < 0) return -1;
+        for (int i = 0; i < m; i++) {
+            if (c->ne[e].tok0 < 0 || tmp[i].tok < c->ne[e].tok0) c->ne[e].tok0 = tmp[i].tok;
+            if (tmp[i].tok + 1 > c->ne[e].tok1) c->ne[e].tok1 = tmp[i].tok + 1;
+        }
+        push(c, T_O, "NE", NULL, -1, e);
+        for (int i = 0; i < m; i++) push(c, T_W, NULL, tmp[i].w, tmp[i].tok, -1);
+        push(c, T_C, "NE", NULL, -1, e);
+        /* next combination: the first compound varies slowest */
+        int q = nc - 1;
+        while (q >= 0 && ++idx[q] == nm[q]) { idx[q] = 0; q--; }
+        if (q < 0) break;
+    }
+    push(c, T_C, "NEC", NULL, -1, -1);
+    return 0;
+}
+
+static void emit_node(dyad_coder *c, int nd, int in_np);
+
+static int subtree_has(dyad_coder *c, int nd, const char *base, int skip_self) {
+    for (int j = c->pos[nd] + (skip_self ? 1 : 0); j <= c->send[nd]; j++)
+        if (!strcmp(lab_of(c, c->ord[j]), base) || (base[0] == 'P' && base[1] == 'P' && base_is(lab_of(c, c->ord[j]), "PP"))) return 1;
+    return 0;
+}
+
+/* rule c of §13.1 step 3: returns 1 and fills c->nb when it applies */
+static int rule_c(dyad_coder *c, int N) {
+    int pp = -1;
+    for (int j = c->pos[N] + 1; j <= c->send[N]; j++) if (base_is(lab_of(c, c->ord[j]), "PP")) { pp = c->ord[j]; break; }
+    if (pp < 0) return 0;
+    int Q = c->p->n[pp].parent;
+    if (Q < 0 || strcmp(lab_of(c, Q), "NP")) return 0;
+    int fc = c->p->n[Q].child;
+    if (fc < 0 || (strcmp(lab_of(c, fc), "NP") && !c->iscomp[fc])) return 0;
+    int inw = -1;
+    for (int j = c->send[fc] + 1; j <= c->send[Q]; j++) {
+        int x = c->ord[j];
+        if (is_leafn(c, x) && !strcmp(lab_of(c, x), "IN")) { inw = j; break; }
+    }
+    if (inw < 0) return 0;
+    int obj = -1;
+    for (int j = inw + 1; j <= c->send[Q]; j++) {
+        int x = c->ord[j];
+        if (!strcmp(lab_of(c, x), "NP") || c->iscomp[x]) { obj = x; break; }
+    }
+    if (obj < 0 || subtree_has(c, obj, "PP", 1)) return 0;
+    c->nnb = 0;
+    nb_words(c, fc, 0, 1);
+    int x = c->ord[inw];
+    nb_add(c, NB_WORD, word_of(c, c->p->n[x].tok), c->p->n[x].tok);
+    nb_words(c, obj, 0, 1);
+    /* SBR words after the object, inside Q */
+    for (int j = c->send[obj] + 1; j <= c->send[Q]; j++) {
+        int y = c->ord[j];
+        if (base_is(lab_of(c, y), "SBAR")) { nb_words(c, y, 0, 0); j = c->send[y]; }
+    }
+    return 1;
+}
+
+static void emit_np(dyad_coder *c, int N) {
+    const dyad_phrases *p = c->p;
+    int hadc = 0;
+    if (subtree_has(c, N, "POS", 1)) {
+        c->nnb = 0;
+        nb_words(c, N, 1, 1);
+        emit_ne(c, &hadc);
+        if (hadc) c->dateline = 1;
+        return;
+    }
+    if (rule_c(c, N)) { emit_ne(c, NULL); return; }
+    int inner = 0;
+    for (int j = c->pos[N] + 1; j <= c->send[N]; j++) {
+        int x = c->ord[j];
+        if (!strcmp(lab_of(c, x), "NP") || c->iscomp[x]) { inner = 1; break; }
+    }
+    if (!inner && !c->iscomp[N]) {
+        c->nnb = 0;
+        nb_words(c, N, 0, 0);
+        emit_ne(c, NULL);
+        return;
+    }
+    if (c->iscomp[N]) {
+        /* a compound bracket of member NEs */
+        c->nnb = 0;
+        nb_compound(c, N, 0);
+        /* reuse emit_ne's splitting: a lone compound splits into its members */
+        emit_ne(c, NULL);
+        return;
+    }
+    push(c, T_O, "NP", NULL, -1, -1);
+    for (int k = p->n[N].child; k >= 0; k = p->n[k].next) emit_node(c, k, 1);
+    push(c, T_C, "NP", NULL, -1, -1);
+}
+
+static void emit_node(dyad_coder *c, int nd, int in_np) {
+    const dyad_phrases *p = c->p;
+    const pt_node *x = &p->n[nd];
+    if (c->oom) return;
+    if (x->child < 0) {
+        if (x->tok < 0) return;
+        push(c, T_O, x->label, NULL, -1, -1);
+        int w = push(c, T_W, NULL, word_of(c, x->tok), x->tok, -1);
+        if (w >= 0) c->t[w].lab = x->label;
+        push(c, T_C, x->label, NULL, -1, -1);
+        return;
+    }
+    if (!strcmp(x->label, "NP")) { emit_np(c, nd); return; }
+    if (in_np && base_is(x->label, "SBAR")) {
+        push(c, T_O, "SBR", NULL, -1, -1);
+        c->nnb = 0;
+        nb_words(c, nd, 0, 0);
+        for (int i = 0; i < c->nnb; i++) if (c->nb[i].kind == NB_WORD) push(c, T_W, NULL, c->nb[i].w, c->nb[i].tok, -1);
+        push(c, T_C, "SBR", NULL, -1, -1);
+        return;
+    }
+    push(c, T_O, x->label, NULL, -1, -1);
+    for (int k = x->child; k >= 0; k = p->n[k].next) emit_node(c, k, in_np);
+    push(c, T_C, x->label, NULL, -1, -1);
+}
+
+/* ================================================================ NE codes */
+
+/* P1 phrase match (§13.3): first word at pos; `_` = next word, ` ` = gap. */
+static int phrase_match(const char *const *ew, const uint8_t *sep, int enw,
+                        const char **w, int nw, int pos, const char *used, int *last, char *mark) {
+    if (pos >= nw || strcmp(ew[0], w[pos])) return 0;
+    int cur = pos;
+    if (mark) mark[pos] = 1;
+    for (int i = 1; i < enw; i++) {
+        if (sep && sep[i - 1] == ' ') {
+            int q = cur + 1;
+            while (q < nw && (strcmp(w[q], ew[i]) || (used && used[q]))) q++;
+            if (q >= nw) return 0;
+            cur = q;
+        } else {
+            if (cur + 1 >= nw || strcmp(w[cur + 1], ew[i])) return 0;
+            cur++;
+        }
+        if (mark) mark[cur] = 1;
+    }
+    *last = cur;
+    return 1;
+}
+
+static char *fileline(dyad_coder *c, const char *file, uint32_t line) {
+    char buf[512];
+    const char *b = file ? strrchr(file, '/') : NULL;
+    snprintf(buf, sizeof buf, "%s:%u", b ? b + 1 : file ? file : "?", (unsigned)line);
+    return mdup(&c->mem, buf, strlen(buf));
+}
+
+static void code_ne(dyad_coder *c, ne_t *e) {
+    const char **w = c->words + e->w0;
+    int nw = e->nw;
+    char used[512];
+    if (nw > 512) nw = 512;
+    memset(used, 0, (size_t)nw);
+    const dict_actor *act = NULL;
+    for (int i = 0; i < nw && !act; i++) {
+        size_t n = 0;
+        const dict_actor *const *cand = dict_actors_by_first(c->d, w[i], &n);
+        for (size_t k = 0; k < n; k++) {
+            int last;
+            char mk[512];
+            memset(mk, 0, (size_t)nw);
+            if (phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, i, NULL, &last, mk)) {
+                act = cand[k];
+                memcpy(used, mk, (size_t)nw);
+                break;
+            }
+        }
+    }
+    char code[256] = "";
+    char ev[512] = "";
+    int have = 0;
+    if (act) {
+        const dict_actor_code *ac = dict_actor_code_p1(act, c->date);
+        snprintf(code, sizeof code, "%s", ac ? ac->code : "---");
+        const char *f = ac ? ac->file : act->file;
+        const char *b = f ? strrchr(f, '/') : NULL;
+        snprintf(ev, sizeof ev, "%s:%u", b ? b + 1 : f ? f : "?", (unsigned)(ac ? ac->line : act->line));
+        have = 1;
+    }
+    int stop = 0;
+    for (int i = 0; i < nw; i++) {
+        if (used[i]) continue;
+        size_t n = 0;
+        const dict_agent *const *cand = dict_agents_by_first(c->d, w[i], &n);
+        for (size_t k = 0; k < n; k++) {
+            int last;
+            if (!phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, i, used, &last, NULL)) continue;
+            if (!have) { snprintf(code, sizeof code, "---"); have = 1; }
+            const char *ac = cand[k]->code;
+            while (*ac == ' ') ac++;
+            char x[64];
+            int pre = 0;
+            if (ac[0] == '~') snprintf(x, sizeof x, "%s", ac + 1);
+            else {
+                snprintf(x, sizeof x, "%s", ac);
+                size_t L = strlen(x);
+                if (L && x[L - 1] == '~') { x[L - 1] = 0; pre = 1; }
+            }
+            size_t L = strlen(x);
+            while (L && x[L - 1] == ' ') x[--L] = 0;
+            if (!stop && L) {
+                for (const char *q = strstr(code, x); q; q = strstr(q + 1, x))
+                    if ((q - code) % 3 == 0) { stop = 1; break; }
+                if (!stop) {
+                    char t[256];
+                    if (pre) snprintf(t, sizeof t, "%s%s", x, code);
+                    else snprintf(t, sizeof t, "%s%s", code, x);
+                    memcpy(code, t, sizeof code);
+                    size_t el = strlen(ev);
+                    const char *b = cand[k]->file ? strrchr(cand[k]->file, '/') : NULL;
+                    snprintf(ev + el, sizeof ev - el, "%s%s:%u", el ? "+" : "", b ? b + 1 : cand[k]->file ? cand[k]->file : "?", (unsigned)cand[k]->line);
+                }
+            }
+            i = last;
+            break;
+        }
+    }
+    if (have) {
+        e->code = mdup(&c->mem, code, strlen(code));
+        e->entry = mdup(&c->mem, ev, strlen(ev));
+    }
+}
+
+static int is_null_code(const char *code) { return !strncmp(code, "---", 3); }
+
+/* ================================================================ commas */
+
+static int is_comma(const dyad_coder *c, int i) {
+    const lt *x = &c->t[i];
+    return x->k == T_O && !strcmp(x->lab, ",") && !x->del;
+}
+
+static int nwords_between(const dyad_coder *c, int a, int b) {
+    int n = 0;
+    for (int i = a; i < b; i++)
+        if (c->t[i].k == T_W && !c->t[i].del && isalpha((unsigned char)c->t[i].w[0])) n++;
+    return n;
+}
+
+/* delete every complete bracket inside [a, b); words too */
+static void delete_span(dyad_coder *c, int a, int b) {
+    for (int i = a; i < b; i++) {
+        lt *x = &c->t[i];
+        if (x->k == T_W) x->del = 1;
+        else if (x->partner >= a && x->partner < b) x->del = 1;
+    }
+}
+
+static void comma_delete(dyad_coder *c) {
+    const dyad_code_opts *o = c->o;
+    int nt = c->nt;
+    /* E: the sentence-final punctuation's open marker, else the last word */
+    int E = -1;
+    for (int i = nt - 1; i >= 0; i--) {
+        if (c->t[i].k == T_O && (!strcmp(c->t[i].lab, ".") || !strcmp(c->t[i].lab, "!") || !strcmp(c->t[i].lab, "?"))) { E = i; break; }
+        if (c->t[i].k == T_W) break;
+    }
+    if (E < 0) { for (int i = nt - 1; i >= 0; i--) if (c->t[i].k == T_W) { E = i; break; } }
+    if (E < 0) return;
+    int commas[256], nc = 0;
+    for (int i = 0; i < E && nc < 256; i++) if (is_comma(c, i)) commas[nc++] = i;
+    if (nc == 0) return;
+    if (o->comma_bmax != 0) {
+        int n = nwords_between(c, 0, commas[0]);
+        if (n >= o->comma_bmin && n <= o->comma_bmax) delete_span(c, 2, commas[0]);
+    }
+    if (o->comma_emax != 0) {
+        int last = -1;
+        for (int i = E - 1; i >= 0; i--) if (is_comma(c, i)) { last = i; break; }
+        if (last >= 0) {
+            int n = nwords_between(c, last, E);
+            if (n >= o->comma_emin && n <= o->comma_emax) delete_span(c, last + 1, E);
+        }
+    }
+    if (o->comma_max != 0) {
+        nc = 0;
+        for (int i = 0; i < E && nc < 256; i++) if (is_comma(c, i)) commas[nc++] = i;
+        for (int k = 0; k + 1 < nc; k++) {
+            int a = commas[k], b = commas[k + 1];
+            if (c->t[a].del) continue;
+            int n = nwords_between(c, a, b);
+            if (n >= o->comma_min && n <= o->comma_max) delete_span(c, a, b);
+        }
+    }
+    /* dangling commas */
+    int first = -1, last = -1;
+    for (int i = 0; i < E; i++) if (is_comma(c, i)) { if (first < 0) first = i; last = i; }
+    if (first >= 0 && nwords_between(c, 0, first) == 0) delete_span(c, first, c->t[first].partner + 1);
+    if (last >= 0 && last != first && !c->t[last].del && nwords_between(c, last, E) == 0) delete_span(c, last, c->t[last].partner + 1);
+    else if (last >= 0 && last == first && !c->t[last].del && nwords_between(c, last, E) == 0) delete_span(c, last, c->t[last].partner + 1);
+}
+
+/* ================================================================ verbs */
+
+/* sequence element: index into c->t of a word, NE/NEC marker */
+typedef struct seqv { int *v; int n; } seqv;
+
+static int seq_keep(const lt *x) {
+    if (x->del) return 0;
+    if (x->k == T_W) return 1;
+    return !strcmp(x->lab, "NE") || !strcmp(x->lab, "NEC");
+}
+
+typedef struct match_state {
+    int src, tgt;        /* token index of the NE/NEC open marker bound, -1 */
+    int pct;             /* % bound NEC open marker */
+} match_state;
+
+static int word_at(const dyad_coder *c, const int *seq, int n, int j) {
+    return j < n && c->t[seq[j]].k == T_W;
+}
+
+/* Synset member match at j in direction dir (+1 LOWER, -1 UPPER: words in
+** text order going left). Returns words consumed (0 = no match). */
+static int syn_match(const dyad_coder *c, const dict_synset *sy, const int *seq, int n, int j, int dir) {
+    for (uint32_t m = 0; m < sy->nmembers; m++) {
+        const dict_syn_member *mb = &sy->members[m];
+        for (int pl = 0; pl < 2; pl++) {
+            if (pl && !mb->plural) continue;
+            if (mb->nwords <= 1 || pl) {
+                const char *mw = pl ? mb->plural : mb->nwords ? mb->words[0] : mb->text;
+                if (mb->nested >= 0 && !pl) mw = mb->text;
+                if (word_at(c, seq, n, j) && !strcasecmp(c->t[seq[j]].w, mw)) return 1;
+                if (pl && mb->nwords > 1) {
+                    /* plural of a multi-word member: last word pluralised */
+                }
+                continue;
+            }
+            /* multi-word: consecutive words in text order */
+            int k = mb->nwords;
+            int ok = 1, jj = j, got = 0;
+            for (int i = 0; i < k && ok; i++) {
+                int wi = dir > 0 ? i : k - 1 - i;
+                while (jj >= 0 && jj < n && c->t[seq[jj]].k != T_W) jj += dir, got++;
+                if (!(jj >= 0 && jj < n) || strcasecmp(c->t[seq[jj]].w, mb->words[wi])) ok = 0;
+                jj += dir; got++;
+            }
+            if (ok) return got;
+        }
+    }
+    return 0;
+}
+
+/* Match one part (§13.5 step 4). pw in matching order. */
+static int match_part(dyad_coder *c, const cp_word *pw, int k, const int *seq, int n, int upper, match_state *ms) {
+    if (k == 0) return 1;
+    if (n == 0) return 0;
+    int j = 0, wi = 0, inNE = 0, inNEC = 0, curNE = -1, curNEC = -1;
+    while (wi < k) {
+        if (j >= n) return 0;
+        const lt *x = &c->t[seq[j]];
+        if (x->k != T_W) {
+            if (!strcmp(x->lab, "NE")) {
+                inNE = !inNE;
+                curNE = x->k == T_O ? seq[j] : x->partner;
+            } else {
+                inNEC = !inNEC;
+                curNEC = x->k == T_O ? seq[j] : x->partner;
+            }
+            j++;
+            continue;
+        }
+        const cp_word *p = &pw[wi];
+        char vs = p->vsep;
+        int matched = 0, adv = 1;
+        if (p->w[0] && !p->w[1]) {
+            if (inNE) {
+                switch (p->w[0]) {
+                case '$': ms->src = curNE; break;
+                case '+': ms->tgt = curNE; break;
+                case '^':
+                    if (!upper) {
+                        /* skip to the NE's end */
+                        int e = c->t[curNE].partner;
+                        while (j < n && seq[j] != e) j++;
+                        adv = 0;
+                    } else adv = 0;
+                    break;
+                case '%':
+                    if (upper && inNEC && curNEC >= 0) { ms->src = curNEC; ms->tgt = curNEC; ms->pct = curNEC; }
+                    break;
+                default: break;
+                }
+                matched = 1;
+            } else {
+                if (vs == ' ') { j++; continue; }
+                return 0;
+            }
+        } else if (p->w[0] == '&' && p->syn) {
+            int got = syn_match(c, p->syn, seq, n, j, upper ? -1 : 1);
+            if (got) { matched = 1; adv = got; }
+        } else if (!strcmp(x->w, p->w)) {
+            matched = 1;
+        }
+        if (matched) {
+            wi++;
+            j += adv;
+            continue;
+        }
+        if (vs == ' ') { j++; continue; }
+        return 0;
+    }
+    return 1;
+}
+
+/* slot codes: an NE's code, or a compound's members' non-null codes */
+static int slot_codes(dyad_coder *c, int open, const char **out, int *ne_of, int max) {
+    int n = 0;
+    const lt *x = &c->t[open];
+    if (!strcmp(x->lab, "NE")) {
+        ne_t *e = &c->ne[x->ne];
+        const char *code = e->code;
+        if (!strcmp(code, "---") && c->o->new_actor_length > 0) {
+            if (e->nw <= c->o->new_actor_length && e->nw > 0) {
+                char buf[512] = "\"";
+                for (int i = 0; i < e->nw; i++) {
+                    size_t L = strlen(buf);
+                    snprintf(buf + L, sizeof buf - L, "%s%s", i ? " " : "", c->words[e->w0 + i]);
+                }
+                size_t L = strlen(buf);
+                snprintf(buf + L, sizeof buf - L, "\"");
+                code = mdup(&c->mem, buf, strlen(buf));
+            }
+        }
+        /* split codes holding `/` */
+        const char *s0 = code;
+        while (n < max) {
+            const char *sl = strchr(s0, '/');
+            size_t L = sl ? (size_t)(sl - s0) : strlen(s0);
+            out[n] = mdup(&c->mem, s0, L);
+            ne_of[n] = x->ne;
+            n++;
+            if (!sl) break;
+            s0 = sl + 1;
+        }
+        return n;
+    }
+    int end = x->partner;
+    for (int i = open + 1; i < end && n < max; i++) {
+        const lt *y = &c->t[i];
+        if (y->k == T_O && !strcmp(y->lab, "NE") && !y->del) {
+            const char *tmp[16];
+            int tne[16];
+            int m = slot_codes(c, i, tmp, tne, 16);
+            for (int k = 0; k < m && n < max; k++) {
+                if (!strcmp(tmp[k], "---")) continue;
+                out[n] = tmp[k]; ne_of[n] = tne[k]; n++;
+            }
+        }
+    }
+    if (n == 0) { out[0] = "---"; ne_of[0] = -1; n = 1; }
+    return n;
+}
+
+static int ne_null(dyad_coder *c, int open) {
+    const lt *x = &c->t[open];
+    if (strcmp(x->lab, "NE")) return 0;
+    return is_null_code(c->ne[x->ne].code);
+}
+
+static int add_event(dyad_coder *c, const char *s, const char *t, const char *code, int sne, int tne,
+                     int vt0, int vt1, const char *pat) {
+    for (int i = 0; i < c->nev; i++)
+        if (!strcmp(c->ev[i].source, s) && !strcmp(c->ev[i].target, t) && !strcmp(c->ev[i].code, code)) return 0;
+    GROW(c->ev, c->nev, c->evcap, 1);
+    dyad_event *e = &c->ev[c->nev++];
+    e->source = s; e->target = t; e->code = code;
+    e->src_start = sne >= 0 ? c->ne[sne].tok0 : -1;
+    e->src_end = sne >= 0 ? c->ne[sne].tok1 : -1;
+    e->tgt_start = tne >= 0 ? c->ne[tne].tok0 : -1;
+    e->tgt_end = tne >= 0 ? c->ne[tne].tok1 : -1;
+    e->verb_start = vt0; e->verb_end = vt1;
+    e->src_entry = sne >= 0 ? c->ne[sne].entry : "";
+    e->tgt_entry = tne >= 0 ? c->ne[tne].entry : "";
+    e->pattern = pat;
+    return 0;
+}
+
+static void make_events(dyad_coder *c, int src, int tgt, const char *code, int passive,
+                        int vt0, int vt1, const char *pat) {
+    const char *S[64], *T[64];
+    int Sn[64], Tn[64];
+    int ns = slot_codes(c, src, S, Sn, 64);
+    int nt = slot_codes(c, tgt, T, Tn, 64);
+    const char *colon = strchr(code, ':');
+    char X[32], Y[32];
+    if (colon) {
+        snprintf(X, sizeof X, "%.*s", (int)(colon - code), code);
+        snprintf(Y, sizeof Y, "%s", colon + 1);
+        if (!strcmp(S[0], "---")) { for (int i = 0; i < nt; i++) { S[i] = T[i]; Sn[i] = Tn[i]; } ns = nt; }
+        else if (!strcmp(T[0], "---")) { for (int i = 0; i < ns; i++) { T[i] = S[i]; Tn[i] = Sn[i]; } nt = ns; }
+    } else {
+        snprintf(X, sizeof X, "%s", code);
+        Y[0] = 0;
+    }
+    const char *cx = mdup(&c->mem, X, strlen(X)), *cy = mdup(&c->mem, Y, strlen(Y));
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            if (!strcmp(S[i], T[j])) continue;
+            const char *a = S[i], *b = T[j];
+            int an = Sn[i], bn = Tn[j];
+            if (passive) { const char *t = a; a = b; b = t; int q = an; an = bn; bn = q; }
+            int ok = !(c->o->require_dyad && (!strcmp(a, "---") || !strcmp(b, "---")));
+            if (ok) add_event(c, a, b, cx, an, bn, vt0, vt1, pat);
+            if (colon && !(c->o->require_dyad && (!strcmp(a, "---") || !strcmp(b, "---"))))
+                add_event(c, b, a, cy, bn, an, vt0, vt1, pat);
+        }
+}
+
+/* find the source in UPPER (§13.6): far end toward the verb */
+static int find_source(dyad_coder *c, const int *up, int nup) {
+    int firstne = -1;
+    for (int j = nup - 1; j >= 0; j--) {
+        const lt *x = &c->t[up[j]];
+        if (x->k != T_C) continue;   /* reversed order: the close marker comes first */
+        int o = x->partner;
+        if (!strcmp(x->lab, "NEC")) return o;
+        if (!strcmp(x->lab, "NE")) {
+            /* inside a NEC? then the NEC was already returned */
+            if (!ne_null(c, o)) return o;
+            if (firstne < 0) firstne = o;
+        }
+    }
+    return firstne;
+}
+
+static const char *first_code(dyad_coder *c, int open) {
+    const lt *x = &c->t[open];
+    if (!strcmp(x->lab, "NE")) return c->ne[x->ne].code;
+    return NULL;
+}
+
+static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int *up, int nup) {
+    const char *sc = src >= 0 ? first_code(c, src) : NULL;
+    int depth = 0;
+    /* 1: first compound or coded NE not the source's code */
+    for (int j = 0; j < nlo; j++) {
+        const lt *x = &c->t[lo[j]];
+        if (x->k != T_O) continue;
+        if (!strcmp(x->lab, "NEC")) return lo[j];
+        if (!ne_null(c, lo[j])) {
+            const char *tc = c->ne[x->ne].code;
+            if (sc && !is_null_code(sc) && !strncmp(tc, sc, strlen(sc))) continue;
+            return lo[j];
+        }
+    }
+    (void)depth;
+    for (int j = 0; j < nlo; j++) {
+        const lt *x = &c->t[lo[j]];
+        if (x->k == T_O && !strcmp(x->lab, "NE")) return lo[j];
+    }
+    for (int j = 0; j < nup; j++) {
+        const lt *x = &c->t[up[j]];
+        if (x->k != T_C) continue;
+        int o = x->partner;
+        if (o == src) continue;
+        if (!strcmp(x->lab, "NEC")) return o;
+        if (!ne_null(c, o)) {
+            const char *tc = c->ne[x->ne].code;
+            if (sc && !strcmp(tc, sc)) continue;
+            return o;
+        }
+    }
+    for (int j = 0; j < nup; j++) {
+        const lt *x = &c->t[up[j]];
+        if (x->k == T_C && !strcmp(x->lab, "NE") && x->partner != src) return x->partner;
+    }
+    return -1;
+}
+
+static int is_vb_open(const dyad_coder *c, int i) {
+    return i < c->nt && c->t[i].k == T_O && !strncmp(c->t[i].lab, "VB", 2);
+}
+
+/* the word of a tag bracket opened at i (the next token) */
+static int tag_word(const dyad_coder *c, int i) {
+    return i + 1 < c->nt && c->t[i + 1].k == T_W ? i + 1 : -1;
+}
+
+/* previous / next non-deleted word index from i (exclusive), markers skipped */
+static int prev_word(const dyad_coder *c, int i, int lim) {
+    for (int k = i - 1; k >= lim; k--) if (c->t[k].k == T_W && !c->t[k].del) return k;
+    return -1;
+}
+static int next_word(const dyad_coder *c, int i, int lim) {
+    for (int k = i + 1; k < lim; k++) if (c->t[k].k == T_W && !c->t[k].del) return k;
+    return -1;
+}
+
+static void code_verbs(dyad_coder *c) {
+    size_t nblocks = 0;
+    const dict_block *blocks = dict_blocks(c->d, &nblocks);
+    int *up = dyad_malloc((size_t)(c->nt + 1) * sizeof *up);
+    int *lo = dyad_malloc((size_t)(c->nt + 1) * sizeof *lo);
+    if (!up || !lo) { dyad_free(up); dyad_free(lo); c->oom = 1; return; }
+    for (int i = 2; i < c->nt; i++) {
+        const lt *V = &c->t[i];
+        if (V->del || V->k != T_O || strcmp(V->lab, "VP") || !is_vb_open(c, i + 1)) continue;
+        int vend = V->partner >= 0 ? V->partner : c->nt - 1;
+        /* 1. passive test */
+        int vw = tag_word(c, i + 1), passive = 0;
+        int vbn = -1;
+        for (int k = i + 3; k < vend; k++) if (c->t[k].k == T_O && !strcmp(c->t[k].lab, "VBN")) { vbn = k; break; }
+        if (vbn >= 0) {
+            int by = 0, aux = 0;
+            for (int k = c->t[vbn].partner + 1; k < vend; k++) if (c->t[k].k == T_W && !strcmp(c->t[k].w, "BY")) { by = 1; break; }
+            for (int k = i; k < vbn; k++)
+                if (c->t[k].k == T_W && c->t[k - 1].k == T_O && !strncmp(c->t[k - 1].lab, "VB", 2) &&
+                    (!strcmp(c->t[k].w, "WAS") || !strcmp(c->t[k].w, "IS") || !strcmp(c->t[k].w, "BEEN"))) aux = 1;
+            if (by && aux) { passive = 1; vw = tag_word(c, vbn); }
+        }
+        if (vw < 0) continue;
+        /* 2. lookup */
+        size_t nf = 0;
+        const dict_verb_form *forms = dict_verb_forms(c->d, c->t[vw].w, &nf);
+        if (!forms || !nf) continue;
+        const dict_verb_form *hit = NULL;
+        int first_w = vw, last_w = vw;
+        for (size_t f = nf; f-- > 0 && !hit;) {
+            const dict_verb_form *fm = &forms[f];
+            if (!fm->nfront && !fm->nback) continue;
+            int ok = 1, k = vw, fw = vw, lw = vw;
+            for (int q = fm->nfront - 1; q >= 0 && ok; q--) {
+                k = prev_word(c, k, 0);
+                if (k < 0 || strcasecmp(c->t[k].w, fm->front[q])) ok = 0; else fw = k;
+            }
+            k = vw;
+            for (int q = 0; q < fm->nback && ok; q++) {
+                k = next_word(c, k, c->nt);
+                if (k < 0 || strcasecmp(c->t[k].w, fm->back[q])) ok = 0; else lw = k;
+            }
+            if (ok) { hit = fm; first_w = fw; last_w = lw; }
+        }
+        if (!hit) {
+            for (size_t f = nf; f-- > 0 && !hit;)
+                if (!forms[f].nfront && !forms[f].nback) hit = &forms[f];
+        }
+        if (!hit) continue;
+        const dict_block *blk = hit->block < nblocks ? &blocks[hit->block] : NULL;
+        const char *vcode = hit->code.text && *hit->code.text ? hit->code.text : blk ? blk->code.text : "---";
+        /* 3. sequences */
+        int nup = 0, nlo = 0;
+        for (int k = first_w - 1; k >= 2; k--) {
+            const lt *x = &c->t[k];
+            if (x->del) continue;
+            if (x->k == T_C && !strcmp(x->lab, ",")) break;
+            if (seq_keep(x)) up[nup++] = k;
+        }
+        for (int k = last_w + 1; k < vend; k++) if (seq_keep(&c->t[k])) lo[nlo++] = k;
+        /* 4-5. patterns */
+        const char *code = vcode;
+        match_state ms = {-1, -1, -1};
+        const char *pat = fileline(c, hit->file, hit->line);
+        if (blk) {
+            for (uint32_t q = 0; q < blk->npatterns; q++) {
+                const cp_pattern *cp = &c->pat[blk->first_pattern + q];
+                if (cp->dead) continue;
+                match_state m2 = {-1, -1, -1};
+                /* UPPER matched outward: its words right to left */
+                cp_word rev[64];
+                int nr = cp->nup < 64 ? cp->nup : 64;
+                for (int r = 0; r < nr; r++) rev[r] = cp->up[cp->nup - 1 - r];
+                if (!match_part(c, rev, nr, up, nup, 1, &m2)) continue;
+                if (!match_part(c, cp->lo, cp->nlo, lo, nlo, 0, &m2)) continue;
+                const char *pc = cp->src->code.text;
+                if (pc && *pc && strcmp(pc, "---")) code = pc;
+                ms = m2;
+                pat = fileline(c, cp->src->file, cp->src->line);
+                break;
+            }
+        }
+        if (!code || !*code || !strcmp(code, "---")) continue;
+        /* 6. source, target, events */
+        int src = ms.src, tgt = ms.tgt;
+        if (src < 0) src = find_source(c, up, nup);
+        if (src >= 0 && tgt < 0) tgt = find_target(c, src, lo, nlo, up, nup);
+        if (src >= 0 && tgt >= 0) {
+            int vt = c->t[vw].tok;
+            make_events(c, src, tgt, code, passive, c->t[first_w].tok < vt ? c->t[first_w].tok : vt,
+                        (c->t[last_w].tok > vt ? c->t[last_w].tok : vt) + 1, pat);
+        }
+        i = vend;
+    }
+    dyad_free(up);
+    dyad_free(lo);
+}
+
+/* ================================================================ discards */
+
+static const char *discard_check(dyad_coder *c, const char *text) {
+    if (!text || !*text) return NULL;
+    size_t n = strlen(text);
+    char *u = arena_alloc(&c->mem, n + 2);
+    if (!u) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '\n' || text[i] == '\r') continue;
+        u[k++] = (char)toupper((unsigned char)text[i]);
+    }
+    u[k] = 0;
+    size_t nd = 0;
+    const dict_discard *ds = dict_discards(c->d, &nd);
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < nd; i++) {
+            if ((pass == 0) != (ds[i].story != 0)) continue;
+            char ph[512];
+            snprintf(ph, sizeof ph, " %s", ds[i].phrase);
+            size_t L = strlen(ph);
+            int trail = L > 1 && ph[L - 1] == '_';
+            if (trail) ph[--L] = 0;
+            for (const char *q = strstr(u, ph); q; q = strstr(q + 1, ph)) {
+                if (trail) {
+                    char a = q[L];
+                    if (!(a == ' ' || a == '.' || a == '!' || a == '?')) continue;
+                }
+                return pass == 0 ? "storydiscard" : "sentencediscard";
+            }
+        }
+    }
+    return NULL;
+}
+
+/* ================================================================ driver */
+
+dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phrases *ps,
+                               const char *date, const char *text,
+                               const dyad_code_opts *o, const dyad_event **ev,
+                               int *nev, const char **note) {
+    static dyad_code_opts defaults;
+    static int have_defaults;
+    if (!have_defaults) { dyad_code_opts_default(&defaults); have_defaults = 1; }
+    *ev = NULL; *nev = 0; *note = NULL;
+    if (!c || !s) return DYAD_EINVAL;
+    arena_reset(&c->mem);
+    c->nt = c->nw = c->nne = c->nnb = c->nev = c->nstack = 0;
+    c->oom = 0;
+    c->o = o ? o : &defaults;
+    c->s = s;
+    c->date = date ? dict_parse_iso_date(date) : 0;
+    if (dyad_sentence_len(s) == 0) return DYAD_OK;
+    if (!ps || ps->nn == 0) {
+        dyad_status st = pt_from_ud(c->ud, s);
+        if (st) return st;
+        ps = c->ud;
+    }
+    c->p = ps;
+    if ((*note = discard_check(c, text)) != NULL) return DYAD_OK;
+    if (prepare_tree(c)) return DYAD_NOMEM;
+    c->dateline = 0;
+    /* ROOT and its first child */
+    emit_node(c, ps->root, 0);
+    if (c->oom) return DYAD_NOMEM;
+    /* dateline: the first open markers are ROOT, NE, NEC */
+    if (c->nt > 2 && c->t[1].k == T_O && !strcmp(c->t[1].lab, "NEC") && c->dateline) {
+        *note = "dateline";
+        return DYAD_OK;
+    }
+    for (int i = 0; i < c->nne; i++) code_ne(c, &c->ne[i]);
+    comma_delete(c);
+    code_verbs(c);
+    if (c->oom) return DYAD_NOMEM;
+    *ev = c->ev;
+    *nev = c->nev;
+    return DYAD_OK;
+}

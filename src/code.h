@@ -1,0 +1,26 @@
+/*
+** code.h: internals of the event coder shared by its files (code.c: the
+** sentence-level driver and the PETRARCH-1 linear coder of formats.md §13).
+*/
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+#include "dyad.h"
+#include "dict.h"
+#include "penn.h"
+#include "arena.h"
+
+/* A legacy pattern prepared for P1 matching (§13.4). */
+typedef struct cp_word {
+    const char *w;        /* upper-case word, "$", "+", "^", "%", "&SET" */
+    char vsep;            /* separator on the verb side: '_' or ' ' */
+    const dict_synset *syn; /* &SET: the synset (NULL: literal / undefined) */
+} cp_word;
+
+typedef struct cp_pattern {
+    cp_word *up, *lo;     /* UPPER in text order, LOWER in text order */
+    int nup, nlo;
+    int dead;             /* dropped by P1 (brace, undefined synset) */
+    const dict_pattern *src;
+} cp_pattern;
+
+#endif
