@@ -898,11 +898,10 @@ static int find_source(dyad_coder *c, const int *up, int nup) {
     int firstne = -1;
     for (int j = nup - 1; j >= 0; j--) {
         const lt *x = &c->t[up[j]];
-        if (x->k != T_C) continue;   /* reversed order: the close marker comes first */
-        int o = x->partner;
+        if (x->k != T_O) continue;   /* text order: open markers come first */
+        int o = up[j];
         if (!strcmp(x->lab, "NEC")) return o;
         if (!strcmp(x->lab, "NE")) {
-            /* inside a NEC? then the NEC was already returned */
             if (!ne_null(c, o)) return o;
             if (firstne < 0) firstne = o;
         }
