@@ -199,9 +199,12 @@ typedef enum dict_ptok_kind {
 
 typedef struct dict_ptok {
     uint8_t kind;          /* dict_ptok_kind */
-    uint8_t sep;           /* what follows it on the VERB side's far side:
-                              '_' (adjacent), ' ' or 0 (last); legacy only,
-                              CAMEO2 patterns split on blanks only (0/' ') */
+    uint8_t sep;           /* the separator on its VERB side: for an upper
+                              token the one after it (the last upper token:
+                              the one before `*`), for a lower token the one
+                              before it (the first: the one after `*`).
+                              '_' = must be adjacent (P1), ' ' = words may
+                              intervene. CAMEO2 patterns: always ' '. */
     int32_t synset;        /* DICT_PT_SYNSET: index, -1 undefined */
     const char *text;      /* as written: "POLICE", "&MILITARY", "$", "(" */
 } dict_ptok;
