@@ -247,7 +247,11 @@ static dyad_status finish(dyad_reader *r, dyad_article *a) {
         dyad_normalize(r->title.p ? r->title.p : "", r->title.n, DYAD_NORM_DEFAULT, &r->ntitle, NULL,
                        &a->norm) != DYAD_OK)
         return DYAD_NOMEM;
-    if (!r->id[0]) snprintf(r->id, sizeof r->id, "%s:%ld", strcmp(r->name, "-") ? r->name : "stdin", a->index);
+    if (!r->id[0]) {  /* NAME:INDEX with the file's base name */
+        const char *base = strrchr(r->name, '/');
+        base = base && base[1] ? base + 1 : r->name;
+        snprintf(r->id, sizeof r->id, "%s:%ld", strcmp(r->name, "-") ? base : "stdin", a->index);
+    }
     if (!r->errbuf[0] && nt == 0) bad(r, a, "article has no text");
     a->id = r->id;
     a->date = r->date;
