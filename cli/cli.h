@@ -34,4 +34,5 @@ int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_code(int argc, char **argv);
+int cmd_segment(int argc, char **argv);
 #endif

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
     {"validate", cmd_validate, "run a PETRARCH validation file (unit-test records)"},
     {"code", cmd_code, "code events: PETRARCH2 batch XML with parses in, TSV/JSONL out"},
+    {"segment", cmd_segment, "read articles, print sentences or tokens (ingest front end)"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

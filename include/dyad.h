@@ -424,6 +424,40 @@ const char *dyad_reader_errmsg(const dyad_reader *r);
 void dyad_reader_counts(const dyad_reader *r, long *articles, long *failed);
 void dyad_reader_close(dyad_reader *r);
 
+/* Sentence segmentation and tokenization (news, UD English EWT token
+** conventions). Tokens and sentences are byte spans into the text given to
+** dyad_segment, normally a dyad_article's normalized text. */
+typedef struct dyad_span { uint32_t start, end; } dyad_span;
+
+#define DYAD_SENT_HEADLINE 0x1u  /* a line without final punctuation (title, heading) */
+#define DYAD_SENT_DATELINE 0x2u  /* "BAKU, Dec 26 (Trend) -": not a clause, skip when coding */
+
+typedef struct dyad_seg_sentence {
+    uint32_t start, end;  /* byte span of the sentence */
+    uint32_t tok, ntok;   /* its tokens: dyad_segment_tokens()[tok .. tok + ntok) */
+    unsigned flags;       /* DYAD_SENT_* */
+} dyad_seg_sentence;
+
+typedef struct dyad_segmenter dyad_segmenter;  /* reusable; one per thread */
+
+/** A new segmenter (OWNED: dyad_segmenter_free), NULL on no memory. */
+dyad_segmenter *dyad_segmenter_new(void);
+void dyad_segmenter_free(dyad_segmenter *sg);
+/** Segment text z[0..n) (any bytes; rules assume normalized UTF-8),
+** replacing the previous result. DYAD_OK, DYAD_NOMEM (result empty),
+** DYAD_ELIMIT (n >= 4 GiB). The text is not kept: spans index into it. */
+dyad_status dyad_segment(dyad_segmenter *sg, const char *z, size_t n);
+/** The result of the last dyad_segment (BORROWED, valid until the next). */
+size_t dyad_segment_count(const dyad_segmenter *sg);
+const dyad_seg_sentence *dyad_segment_sentences(const dyad_segmenter *sg);
+size_t dyad_segment_ntokens(const dyad_segmenter *sg);
+const dyad_span *dyad_segment_tokens(const dyad_segmenter *sg);
+/** Fill OUT (cleared first) with sentence I's tokens: form, byte span, head
+** -1, MISC SpaceAfter=No where tokens touch, and "# text". Z must be the
+** text that was segmented. DYAD_EINVAL if i is out of range. */
+dyad_status dyad_segment_fill(const dyad_segmenter *sg, const char *z, size_t i,
+                              dyad_sentence *out);
+
 #ifdef __cplusplus
 }
 #endif
