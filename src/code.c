@@ -717,9 +717,9 @@ static int syn_match(const dyad_coder *c, const dict_synset *sy, const int *seq,
             int ok = 1, jj = j, got = 0;
             for (int i = 0; i < k && ok; i++) {
                 int wi = dir > 0 ? i : k - 1 - i;
-                while (jj >= 0 && jj < n && c->t[seq[jj]].k != T_W) jj += dir, got++;
-                if (!(jj >= 0 && jj < n) || strcasecmp(c->t[seq[jj]].w, mb->words[wi])) ok = 0;
-                jj += dir; got++;
+                while (jj < n && c->t[seq[jj]].k != T_W) { jj++; got++; }
+                if (jj >= n || strcasecmp(c->t[seq[jj]].w, mb->words[wi])) ok = 0;
+                jj++; got++;
             }
             if (ok) return got;
         }
