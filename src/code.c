@@ -442,6 +442,13 @@ static int rule_c(dyad_coder *c, int N) {
 static void emit_np(dyad_coder *c, int N) {
     const dyad_phrases *p = c->p;
     int hadc = 0;
+    if (c->iscomp[N]) {
+        /* a compound is not an NP for rules b-d: a bracket of member NEs */
+        c->nnb = 0;
+        nb_compound(c, N, 0);
+        emit_ne(c, NULL);
+        return;
+    }
     if (subtree_has(c, N, "POS", 1)) {
         c->nnb = 0;
         nb_words(c, N, 1, 1);
