@@ -433,6 +433,15 @@ static int is_nominal(const dyad_token *t) {
 
 static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case);
 
+/* A nominal that heads its own noun phrase (not part of another's name). */
+static int np_worthy(const dyad_token *t) {
+    if (!is_nominal(t) || !strcmp(t->upos, "NUM")) return 0;
+    if (!strcmp(t->xpos, "PRP$") || !strcmp(t->xpos, "WP$") || !strcmp(t->xpos, "WP") || !strcmp(t->xpos, "WDT")) return 0;
+    static const char *no[] = {"compound", "flat", "fixed", "goeswith", "nummod", "det", "case", "mark", "name", "mwe", NULL};
+    for (int i = 0; no[i]; i++) if (rel_is(t, no[i])) return 0;
+    return 1;
+}
+
 /* Emit dependents k of h in [from, to) of the kid list under parent, except those
 ** flagged in `taken`. */
 static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
@@ -488,7 +497,12 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     u->done[h] = 1;
     if (nk == 0) {
         u->done[h] = 0;
-        st = leaf(u, parent, h) < 0 ? DYAD_NOMEM : DYAD_OK;
+        int at = parent;
+        if (np_worthy(&t[h])) {  /* a bare nominal argument is still an NP */
+            at = pt_add(u->p, parent, "NP", 2, -1);
+            if (at < 0) { u->depth--; return DYAD_NOMEM; }
+        }
+        st = leaf(u, at, h) < 0 ? DYAD_NOMEM : DYAD_OK;
         u->depth--;
         return st;
     }
@@ -555,7 +569,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         goto out;
     }
     {
-        const char *lab = is_nominal(&t[h]) ? "NP" : !strcmp(t[h].upos, "ADV") ? "ADVP" : !strcmp(t[h].upos, "ADJ") ? "ADJP" : "XP";
+        const char *lab = is_nominal(&t[h]) && strcmp(t[h].upos, "NUM") ? "NP" : !strcmp(t[h].upos, "NUM") ? "QP" : !strcmp(t[h].upos, "ADV") ? "ADVP" : !strcmp(t[h].upos, "ADJ") ? "ADJP" : "XP";
         if (!strcmp(t[h].upos, "ADP") || !strcmp(t[h].upos, "SCONJ")) lab = "PP";
         /* a possessive nominal ("Arnor 's") is an NP holding the POS */
         int ph = pt_add(u->p, parent, lab, strlen(lab), -1);
