@@ -4,6 +4,8 @@
 ** runs dyad_segment on it, and prints sentence F1 (exact span match), token
 ** F1 (exact span match) and throughput as `key: value` lines.
 ** usage: seg_eval [--errors N] FILE.conllu...
+** (tests/unit/test_segment.c includes this file with SEG_EVAL_LIB defined
+** to assert a floor on the same figures.)
 */
 #include "dyad.h"
 #include <stdio.h>
@@ -196,6 +198,27 @@ static double f1(long g, long p, long m) {
     return pr + rc > 0 ? 2 * pr * rc / (pr + rc) : 0;
 }
 
+/* Read the files and score the segmenter on them (totals in the globals). */
+static size_t seg_eval_files(int nfiles, char **files, dyad_segmenter *sg) {
+    size_t bytes = 0;
+    for (int i = 0; i < nfiles; i++) read_file(files[i]);
+    for (size_t k = 0; k < ndocs; k++) {
+        /* a few MWT words may have been pushed out of order: sort the gold */
+        qsort(docs[k].toks.a, docs[k].toks.n, sizeof(dyad_span), cmp_span);
+        evaluate(sg, &docs[k]);
+        bytes += docs[k].n;
+    }
+    return bytes;
+}
+
+static void seg_eval_free(void) {
+    for (size_t k = 0; k < ndocs; k++) { free(docs[k].text); free(docs[k].sents.a); free(docs[k].toks.a); }
+    free(docs);
+    docs = NULL;
+    ndocs = capdocs = 0;
+}
+
+#ifndef SEG_EVAL_LIB
 int main(int argc, char **argv) {
     int i = 1;
     if (i + 1 < argc && !strcmp(argv[i], "--errors")) { show_errors = atoi(argv[i + 1]); i += 2; }
@@ -204,15 +227,8 @@ int main(int argc, char **argv) {
                         "(UD English EWT is in ../shared/data/ud/en_ewt)\n");
         return 2;
     }
-    for (; i < argc; i++) read_file(argv[i]);
     dyad_segmenter *sg = dyad_segmenter_new();
-    size_t bytes = 0;
-    for (size_t k = 0; k < ndocs; k++) {
-        /* a few MWT words may have been pushed out of order: sort the gold */
-        qsort(docs[k].toks.a, docs[k].toks.n, sizeof(dyad_span), cmp_span);
-        evaluate(sg, &docs[k]);
-        bytes += docs[k].n;
-    }
+    size_t bytes = seg_eval_files(argc - i, argv + i, sg);
     /* throughput: repeat until about a second has passed */
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -233,7 +249,7 @@ int main(int argc, char **argv) {
     printf("seg_token_f1: %.4f\n", f1(gold_t, pred_t, match_t));
     printf("seg_mb_per_s: %.1f\n", (double)done / 1e6 / secs);
     dyad_segmenter_free(sg);
-    for (size_t k = 0; k < ndocs; k++) { free(docs[k].text); free(docs[k].sents.a); free(docs[k].toks.a); }
-    free(docs);
+    seg_eval_free();
     return 0;
 }
+#endif

@@ -225,8 +225,8 @@ static void emit_word(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags
                 while (b < cut && is_digit((unsigned char)z[b])) b++;
                 /* 713-853-3989, 853-3989, 78712-1179: phone numbers and zip
                 ** codes stay whole; 1957-1975 and 5-3 split */
-                int keep = a == start && i - a >= 3 && i - a <= 5 &&
-                           (b - i - 1 == 4 || (b - i - 1 >= 3 && b < cut && z[b] == '-'));
+                int keep = a == start && ((i - a == 3 || i - a == 5) && b - i - 1 == 4);
+                keep |= a == start && i - a >= 3 && b - i - 1 >= 3 && b < cut && z[b] == '-';
                 char low[12];
                 size_t ln = i - start;
                 if (!keep && start == s && ln < sizeof low) {
@@ -329,6 +329,7 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
         uint32_t k = s;
         while (k < e && z[k] == z[s]) k++;
         if (k == e && e - s >= 3 && strchr("-*_=~#+.", z[s])) { add(sg, s, e, F_RULE, nl, sp); return; }
+        if (k == e && z[s] == '-') { add(sg, s, e, F_DASH, nl, sp); return; }  /* - or -- alone */
     }
     /* leading punctuation */
     while (s < e) {
@@ -531,7 +532,8 @@ static void sentences(dyad_segmenter *sg) {
                 if (nx->flags & F_OPEN) nx = j + 1 < nt ? &sg->t[j + 1] : nx;
                 unsigned char c = (unsigned char)sg->z[t->s];
                 int ellipsis = t->e - t->s > 1 && c == '.';
-                if (ellipsis) end = starts_upper(sg, nx);
+                char closer = j > i + 1 ? sg->z[sg->t[j - 1].s] : 0;
+                if (ellipsis || closer == ')' || closer == ']') end = starts_upper(sg, nx);
                 else if (nx->sp || nx != &sg->t[j]) end = 1;  /* "one. they" ends too (web text) */
             }
         } else if (t->flags & F_NUMABBR) {
