@@ -574,16 +574,27 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         /* a possessive nominal ("Arnor 's") is an NP holding the POS */
         int ph = pt_add(u->p, parent, lab, strlen(lab), -1);
         if (ph < 0) { st = DYAD_NOMEM; goto out; }
+        /* Penn's NP -> NP PP / NP SBAR / NP , NP: a head with phrasal
+        ** modifiers on its right gets an inner NP of its own words */
+        int outer = ph, nested = 0;
+        if (!strcmp(lab, "NP"))
+            for (int i = 0; i < nk; i++)
+                if (kid[i] > h && ((rel_is(&t[kid[i]], "nmod") && strcmp(t[kid[i]].deprel, "nmod:poss")) ||
+                                   rel_is(&t[kid[i]], "acl") || rel_is(&t[kid[i]], "appos") || rel_is(&t[kid[i]], "obl")))
+                    nested = 1;
+        if (nested && (ph = pt_add(u->p, outer, "NP", 2, -1)) < 0) { st = DYAD_NOMEM; goto out; }
         int i = 0;
         for (; i < nk && kid[i] < h; i++) {
             if (rel_is(&t[kid[i]], "case") && skip_case && strcmp(leaf_tag(&t[kid[i]]), "POS")) continue;
             if ((st = emit_dep(u, kid[i], ph))) goto out;
         }
         if (leaf(u, ph, h) < 0) { st = DYAD_NOMEM; goto out; }
+        int in_inner = 1;
         for (; i < nk; i++) {
-            if (starts(t[kid[i]].deprel, "acl") && strcmp(t[kid[i]].deprel, "acl")) {
-                if ((st = emit_dep(u, kid[i], ph))) goto out;
-            } else if ((st = emit_dep(u, kid[i], ph))) goto out;
+            const dyad_token *d = &t[kid[i]];
+            if (in_inner && nested && !(rel_is(d, "case") || rel_is(d, "flat") || rel_is(d, "compound") || rel_is(d, "nummod") || rel_is(d, "amod")))
+                in_inner = 0;
+            if ((st = emit_dep(u, kid[i], in_inner ? ph : outer))) goto out;
         }
     }
 out:
