@@ -433,6 +433,41 @@ static int is_nominal(const dyad_token *t) {
 
 static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case);
 
+/* Emit the subtree of h as leaves in token order (Penn's flat modifiers). */
+static dyad_status emit_flat(ud_ctx *u, int h, int parent) {
+    if (u->done[h]) return DYAD_OK;
+    if (++u->depth > PT_MAX_DEPTH) { u->depth--; return DYAD_ELIMIT; }
+    int *kid = u->kids + u->kstart[h];
+    int nk = u->kstart[h + 1] - u->kstart[h];
+    dyad_status st = DYAD_OK;
+    int i = 0;
+    for (; i < nk && kid[i] < h && !st; i++) st = emit_flat(u, kid[i], parent);
+    if (!st && leaf(u, parent, h) < 0) st = DYAD_NOMEM;
+    for (; i < nk && !st; i++) st = emit_flat(u, kid[i], parent);
+    u->depth--;
+    return st;
+}
+
+static int rel_is(const dyad_token *t, const char *r);
+
+/* A modifier Penn keeps flat inside the noun phrase: its subtree holds no
+** case marker (no PP), no clause, no possessive. */
+static int flat_mod(ud_ctx *u, int d) {
+    const dyad_token *t = u->t;
+    if (!(rel_is(&t[d], "compound") || rel_is(&t[d], "flat") || rel_is(&t[d], "amod") ||
+          rel_is(&t[d], "nummod") || rel_is(&t[d], "det") || rel_is(&t[d], "fixed") ||
+          rel_is(&t[d], "name") || rel_is(&t[d], "advmod")))
+        return 0;
+    int *kid = u->kids + u->kstart[d];
+    int nk = u->kstart[d + 1] - u->kstart[d];
+    for (int i = 0; i < nk; i++) {
+        const dyad_token *k = &t[kid[i]];
+        if (rel_is(k, "case") || rel_is(k, "nsubj") || rel_is(k, "cop") || rel_is(k, "acl") || rel_is(k, "nmod")) return 0;
+        if (!flat_mod(u, kid[i]) && !rel_is(k, "conj") && !rel_is(k, "cc") && !rel_is(k, "punct")) return 0;
+    }
+    return 1;
+}
+
 /* A nominal that heads its own noun phrase (not part of another's name). */
 static int np_worthy(const dyad_token *t) {
     if (!is_nominal(t) || !strcmp(t->upos, "NUM")) return 0;
@@ -445,6 +480,7 @@ static int np_worthy(const dyad_token *t) {
 /* Emit dependents k of h in [from, to) of the kid list under parent, except those
 ** flagged in `taken`. */
 static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
+    if (!strcmp(u->p->n[parent].label, "NP") && flat_mod(u, d)) return emit_flat(u, d, parent);
     return emit(u, d, parent, 0);
 }
 
@@ -543,6 +579,26 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         }
         st = emit_clause(u, h, wrap, kid, nk);
         goto out;
+    }
+    if (nconj && is_nominal(&t[h]) && !clause) {
+        /* bare conjuncts and flat modifiers: Penn's flat (NP A and B) */
+        int flat = 1;
+        for (int i = 0; i < nk && flat; i++) {
+            const dyad_token *d = &t[kid[i]];
+            if (rel_is(d, "conj")) {
+                int *k2 = u->kids + u->kstart[kid[i]];
+                int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
+                for (int j = 0; j < n2; j++)
+                    if (!rel_is(&t[k2[j]], "cc") && !rel_is(&t[k2[j]], "punct") && !flat_mod(u, k2[j])) flat = 0;
+            } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
+        }
+        if (flat) {
+            int np = pt_add(u->p, parent, "NP", 2, -1);
+            if (np < 0) { st = DYAD_NOMEM; goto out; }
+            u->done[h] = 0;
+            st = emit_flat(u, h, np);
+            goto out;
+        }
     }
     if (nconj && is_nominal(&t[h])) {
         /* NP( NP(h ...) , CC NP(conj) ... ) */
