@@ -458,6 +458,30 @@ const dyad_span *dyad_segment_tokens(const dyad_segmenter *sg);
 dyad_status dyad_segment_fill(const dyad_segmenter *sg, const char *z, size_t i,
                               dyad_sentence *out);
 
+/* Event dates: the day a sentence says its event happened. */
+#define DYAD_WHEN_DAY   1   /* a day: "on December 22", "yesterday", "on Saturday" */
+#define DYAD_WHEN_WEEK  2   /* about a week: "last week" (pub - 7 days), "two weeks ago" */
+#define DYAD_WHEN_MONTH 3   /* a month: "in March" (its 1st day), "last month" */
+#define DYAD_WHEN_YEAR  4   /* a year: "last year" (January 1st) */
+
+typedef struct dyad_when {
+    char date[11];        /* YYYY-MM-DD; "" if neither text nor publication date gives one */
+    uint32_t start, end;  /* byte span of the justifying expression (0,0 if none) */
+    int precision;        /* DYAD_WHEN_*; 0 when date is "" */
+    int from_text;        /* 1: resolved from the sentence; 0: the publication date */
+} dyad_when;
+
+/** Resolve the event date of sentence z[0..n) published on PUB_DATE
+** ("YYYY-MM-DD"; NULL or invalid: only absolute dates with a year resolve).
+** Understands ISO dates, "December 22[, 2021]", "Dec. 22", "22 December 2021",
+** weekdays (the most recent one before publication; "next Monday" after),
+** yesterday / today / tonight / tomorrow / last night, last week / month /
+** year, "N days / weeks / months / years ago", "in March" (the most recent
+** March). Impossible dates (Feb 30) are ignored. A day-precise absolute date
+** wins over a relative one, then the first in the sentence. Else *out is
+** the publication date with from_text 0. DYAD_EINVAL only for NULL out. */
+dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_when *out);
+
 #ifdef __cplusplus
 }
 #endif
