@@ -412,9 +412,11 @@ static const char *leaf_tag(const dyad_token *t) {
     return "FW";
 }
 
+/* deprel is r or a subtype of it; UD v1's "nsubjpass", "auxpass",
+** "csubjpass" count as nsubj, aux, csubj. */
 static int rel_is(const dyad_token *t, const char *r) {
     size_t k = strlen(r);
-    return !strncmp(t->deprel, r, k) && (t->deprel[k] == 0 || t->deprel[k] == ':');
+    return !strncmp(t->deprel, r, k) && (t->deprel[k] == 0 || t->deprel[k] == ':' || !strcmp(t->deprel + k, "pass"));
 }
 
 static int leaf(ud_ctx *u, int parent, int tok) {
@@ -480,7 +482,17 @@ static int np_worthy(const dyad_token *t) {
 /* Emit dependents k of h in [from, to) of the kid list under parent, except those
 ** flagged in `taken`. */
 static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
-    if (!strcmp(u->p->n[parent].label, "NP") && flat_mod(u, d)) return emit_flat(u, d, parent);
+    if (!strcmp(u->p->n[parent].label, "NP") && flat_mod(u, d)) {
+        int *kid = u->kids + u->kstart[d];
+        int nk = u->kstart[d + 1] - u->kstart[d], conj = 0;
+        for (int i = 0; i < nk; i++) if (rel_is(&u->t[kid[i]], "conj")) conj = 1;
+        if (conj && !is_nominal(&u->t[d])) {   /* "awful and evil": an ADJP */
+            int a = pt_add(u->p, parent, "ADJP", 4, -1);
+            if (a < 0) return DYAD_NOMEM;
+            parent = a;
+        }
+        return emit_flat(u, d, parent);
+    }
     return emit(u, d, parent, 0);
 }
 
@@ -589,7 +601,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                 int *k2 = u->kids + u->kstart[kid[i]];
                 int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
                 for (int j = 0; j < n2; j++)
-                    if (!rel_is(&t[k2[j]], "cc") && !rel_is(&t[k2[j]], "punct") && !flat_mod(u, k2[j])) flat = 0;
+                    if (!rel_is(&t[k2[j]], "cc") && !rel_is(&t[k2[j]], "punct")) flat = 0;
             } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
         }
         if (flat) {
