@@ -385,8 +385,9 @@ static int freeze_actors(dyad_dicts *d) {
         dict_actor *a = &A[R[i].actor];
         const actor_rec *r = &RC[R[i].rec];
         if (!a->root) a->root = r->root;
-        memcpy(fill[R[i].actor] + a->ncodes, &DV_AT(d->acodes, dict_actor_code, r->first_code),
-               r->ncodes * sizeof(dict_actor_code));
+        if (r->ncodes)
+            memcpy(fill[R[i].actor] + a->ncodes, &DV_AT(d->acodes, dict_actor_code, r->first_code),
+                   r->ncodes * sizeof(dict_actor_code));
         a->ncodes += r->ncodes;
     }
     dyad_free(fill); dyad_free(count); dyad_free(nunfl); dyad_free(nrefs);
@@ -443,13 +444,20 @@ static int freeze_forms(dyad_dicts *d) {
 static int synset_lookup(const dyad_dicts *d, const char *name, uint32_t *v) {
     const char *z = name[0] == '&' ? name : NULL;
     char buf[512];
-    if (!z) { snprintf(buf, sizeof buf, "&%s", name); z = buf; }
+    if (!z) {
+        if (strlen(name) + 2 > sizeof buf) return 0;
+        buf[0] = '&';
+        strcpy(buf + 1, name);
+        z = buf;
+    }
     size_t n = strlen(z);
     if (dmap_get(&d->synset_map, z, n, v)) return 1;
     if (n > 1 && z[n - 1] == '_') return dmap_get(&d->synset_map, z, n - 1, v);
-    char b2[512];
-    snprintf(b2, sizeof b2, "%s_", z);
-    return dmap_get(&d->synset_map, b2, strlen(b2), v);
+    char b2[520];
+    if (n + 2 > sizeof b2) return 0;
+    memcpy(b2, z, n);
+    b2[n] = '_';
+    return dmap_get(&d->synset_map, b2, n + 1, v);
 }
 
 static int flatten(dyad_dicts *d, uint32_t s, uint8_t *seen, dvec *out) {

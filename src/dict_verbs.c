@@ -424,6 +424,9 @@ static int verb_line(vstate *v, char *z) {
         for (char *q = rb + 1; *q; q++)
             if (!isspace((unsigned char)*q)) return dict_bad(v->f, "text after the verb's [CODE]") ? -1 : 0;
         dict_evcode_parse(d, lb + 1, (size_t)(rb - lb - 1), &code);
+        if (lb > t && !isspace((unsigned char)lb[-1]))
+            dict_lint(d, v->f->path, v->f->lineno,
+                      "[CODE] attached to a word: P2 reads the code as part of that word");
         *lb = '\0';
     }
     char *ob = strchr(t, '{'), *cb = strchr(t, '}');
