@@ -454,8 +454,11 @@ static int rel_is(const dyad_token *t, const char *r);
 
 /* A modifier Penn keeps flat inside the noun phrase: its subtree holds no
 ** case marker (no PP), no clause, no possessive. */
-static int flat_mod(ud_ctx *u, int d) {
+static int flat_mod_d(ud_ctx *u, int d, int depth);
+static int flat_mod(ud_ctx *u, int d) { return flat_mod_d(u, d, 0); }
+static int flat_mod_d(ud_ctx *u, int d, int depth) {
     const dyad_token *t = u->t;
+    if (depth > PT_MAX_DEPTH) return 0;
     if (!(rel_is(&t[d], "compound") || rel_is(&t[d], "flat") || rel_is(&t[d], "amod") ||
           rel_is(&t[d], "nummod") || rel_is(&t[d], "det") || rel_is(&t[d], "fixed") ||
           rel_is(&t[d], "name") || rel_is(&t[d], "advmod")))
@@ -465,10 +468,23 @@ static int flat_mod(ud_ctx *u, int d) {
     for (int i = 0; i < nk; i++) {
         const dyad_token *k = &t[kid[i]];
         if (rel_is(k, "case") || rel_is(k, "nsubj") || rel_is(k, "cop") || rel_is(k, "acl") || rel_is(k, "nmod")) return 0;
-        if (!flat_mod(u, kid[i]) && !rel_is(k, "conj") && !rel_is(k, "cc") && !rel_is(k, "punct")) return 0;
+        if (!flat_mod_d(u, kid[i], depth + 1) && !rel_is(k, "conj") && !rel_is(k, "cc") && !rel_is(k, "punct")) return 0;
     }
     return 1;
 }
+
+/* Does the subtree of d hold a possessive marker or a preposition? */
+static int has_pos_d(ud_ctx *u, int d, int depth) {
+    int *kid = u->kids + u->kstart[d];
+    int nk = u->kstart[d + 1] - u->kstart[d];
+    if (depth > PT_MAX_DEPTH) return 1;
+    for (int i = 0; i < nk; i++) {
+        if (rel_is(&u->t[kid[i]], "case")) return 1;
+        if (has_pos_d(u, kid[i], depth + 1)) return 1;
+    }
+    return 0;
+}
+static int has_pos(ud_ctx *u, int d) { return has_pos_d(u, d, 0); }
 
 /* A nominal that heads its own noun phrase (not part of another's name). */
 static int np_worthy(const dyad_token *t) {
@@ -654,6 +670,11 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         int i = 0;
         for (; i < nk && kid[i] < h; i++) {
             if (rel_is(&t[kid[i]], "case") && skip_case && strcmp(leaf_tag(&t[kid[i]]), "POS")) continue;
+            /* prenominal words are flat in Penn, possessives excepted */
+            if (!strcmp(lab, "NP") && !has_pos(u, kid[i]) && !rel_is(&t[kid[i]], "acl") && !rel_is(&t[kid[i]], "conj")) {
+                if ((st = emit_flat(u, kid[i], ph))) goto out;
+                continue;
+            }
             if ((st = emit_dep(u, kid[i], ph))) goto out;
         }
         if (leaf(u, ph, h) < 0) { st = DYAD_NOMEM; goto out; }
