@@ -238,6 +238,7 @@ dyad_status dyad_tag_sentence(const dyad_model *m, dyad_sentence *s);
 
 typedef struct dyad_train_opts {
     int tag_epochs, parse_epochs, folds; /* 0 = defaults */
+    float prune;  /* drop parser weights below this magnitude (0 = default) */
     void (*progress)(const char *msg, void *ctx); /* may be NULL */
     void *ctx;
 } dyad_train_opts;
@@ -481,6 +482,31 @@ typedef struct dyad_when {
 ** wins over a relative one, then the first in the sentence. Else *out is
 ** the publication date with from_text 0. DYAD_EINVAL only for NULL out. */
 dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_when *out);
+
+/* CAMEO event codes as data: name, root, GDELT QuadClass, Goldstein score,
+** PLOVER category (data/cameo-events.tsv, sources in data/SOURCES.md). */
+typedef struct dyad_cameo_code {
+    const char *code;            /* "0211" */
+    const char *name;            /* "Appeal for economic cooperation" */
+    const char *root;            /* "02" */
+    const char *root_name;       /* "APPEAL" */
+    const char *plover;          /* PLOVER event ("REQUEST"), "" for roots 01, 02 and a few more */
+    const char *plover_mode;     /* "" if none */
+    const char *plover_context;  /* ";"-separated, "" if none */
+    int quad_class;              /* GDELT: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict */
+    int level;                   /* 1 root (2 digits), 2 (3 digits), 3 (4 digits) */
+    double goldstein;            /* -10 .. +10 */
+} dyad_cameo_code;
+
+/** The entry of CODE (a C string, e.g. "042"), or NULL if it is not a
+** CAMEO code. Static storage: never freed. */
+const dyad_cameo_code *dyad_cameo_lookup(const char *code);
+/** The entry of CODE or else of its longest known prefix ("1731X" -> "173",
+** "174K" -> "17"): for the synthetic codes of test dictionaries. NULL when
+** not even the two-digit root is known. */
+const dyad_cameo_code *dyad_cameo_nearest(const char *code);
+/** All entries, sorted by code; *n gets the count. */
+const dyad_cameo_code *dyad_cameo_table(size_t *n);
 
 #ifdef __cplusplus
 }
