@@ -1149,6 +1149,16 @@ dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phras
     }
     for (int i = 0; i < c->nne; i++) code_ne(c, &c->ne[i]);
     comma_delete(c);
+#ifdef CODE_DEBUG
+    for (int i = 0; i < c->nt; i++) {
+        const lt *x = &c->t[i];
+        if (x->del) fputc('~', stderr);
+        if (x->k == T_W) fprintf(stderr, "%s ", x->w);
+        else if (x->k == T_O) fprintf(stderr, "(%s%s%s ", x->lab, x->ne >= 0 ? ":" : "", x->ne >= 0 ? c->ne[x->ne].code : "");
+        else fprintf(stderr, ") ");
+    }
+    fputc('\n', stderr);
+#endif
     code_verbs(c);
     if (c->oom) return DYAD_NOMEM;
     *ev = c->ev;
