@@ -502,7 +502,7 @@ typedef struct dyad_cameo_code {
 ** CAMEO code. Static storage: never freed. */
 const dyad_cameo_code *dyad_cameo_lookup(const char *code);
 /** The entry of CODE or else of its longest known prefix ("1731X" -> "173",
-** "174K" -> "17"): for the synthetic codes of test dictionaries. NULL when
+** "174K" -> "174"): for the synthetic codes of test dictionaries. NULL when
 ** not even the two-digit root is known. */
 const dyad_cameo_code *dyad_cameo_nearest(const char *code);
 /** All entries, sorted by code; *n gets the count. */
