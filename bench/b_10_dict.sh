@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# b_10_dict.sh: dictionary loading. dict_load_ms = median of 7 loads (open +
+# freeze) of the production set (CAMEO.2.0 + the three Phoenix actor files +
+# agents + discards + issues); dict_peak_rss_mb = peak RSS of a process that
+# loads it once. Needs the dictionaries: dicts/, $DYAD_DICTS or ../shared.
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+BUILD=${BUILD:-build}; SHARED=${SHARED:-../shared}
+dir=${DYAD_DICTS:-}
+[ -z "$dir" ] && { if [ -f dicts/CAMEO.2.0.txt ]; then dir=dicts; else dir=$SHARED/data/petrarch; fi; }
+if [ ! -f "$dir/CAMEO.2.0.txt" ]; then echo "# b_10_dict: skipped: no dictionaries (make dicts)"; exit 0; fi
+B=$BUILD/bench/dict_bench
+[ -x "$B" ] || make -s "$B" BUILD="$BUILD" >/dev/null || { echo "# b_10_dict: cannot build $B"; exit 1; }
+"$B" "$dir" 1 >/dev/null || exit 1                      # warm the page cache
+echo "dict_load_ms: $("$B" "$dir" 7 | awk '{print $2}' | median)"
+echo "dict_peak_rss_mb: $(peak_rss_mb "$B" "$dir" 1)"
