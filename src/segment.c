@@ -533,7 +533,10 @@ static void sentences(dyad_segmenter *sg) {
                 unsigned char c = (unsigned char)sg->z[t->s];
                 int ellipsis = t->e - t->s > 1 && c == '.';
                 char closer = j > i + 1 ? sg->z[sg->t[j - 1].s] : 0;
-                if (ellipsis || closer == ')' || closer == ']') end = starts_upper(sg, nx);
+                /* "...?" he asked / (why?) and: a closed quote or bracket
+                ** followed by a lower-case word continues the sentence */
+                if (ellipsis || closer == ')' || closer == ']' || closer == '"' || closer == '\'')
+                    end = starts_upper(sg, nx);
                 else if (nx->sp || nx != &sg->t[j]) end = 1;  /* "one. they" ends too (web text) */
             }
         } else if (t->flags & F_NUMABBR) {
