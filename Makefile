@@ -97,6 +97,16 @@ bench: all $(BENCH_BIN)
 dicts:
 	@SHARED=$(SHARED) scripts/fetch-dicts dicts
 
+# The tagger/parser model, rebuilt bit for bit from UD English EWT (docs/parser.md).
+EWT        := $(SHARED)/data/ud/en_ewt
+MODEL_OPTS := --tag-epochs 8 --parse-epochs 12 --folds 5 --prune 0.1
+model: $(BUILD)/dyad
+	@test -f $(EWT)/en_ewt-ud-train.conllu -a -f $(EWT)/en_ewt-ud-dev.conllu || { \
+	  echo "make model: needs UD English EWT 2.16 in $(EWT) (en_ewt-ud-train/dev.conllu;" \
+	       "see docs/parser.md); set SHARED=DIR if it lives elsewhere" >&2; exit 1; }
+	$(BUILD)/dyad train --train $(EWT)/en_ewt-ud-train.conllu --dev $(EWT)/en_ewt-ud-dev.conllu \
+	  -o models/en_ewt.dyadm $(MODEL_OPTS)
+
 clean:
 	rm -rf $(BUILD)
 

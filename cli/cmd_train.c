@@ -21,6 +21,7 @@ static void usage(FILE *f) {
         "  --tag-epochs N      tagger epochs (default 8)\n"
         "  --parse-epochs N    parser epochs (default 15)\n"
         "  --folds N           jackknife folds for the parser's training tags (default 5)\n"
+        "  --prune X           drop parser weights of magnitude below X (default 0)\n"
         "  -q, --quiet         no progress on stderr\n");
 }
 
@@ -39,6 +40,7 @@ int cmd_train(int argc, char **argv) {
         else if (cli_opt_value(argc, argv, &i, "--tag-epochs", &v)) o.tag_epochs = atoi(v);
         else if (cli_opt_value(argc, argv, &i, "--parse-epochs", &v)) o.parse_epochs = atoi(v);
         else if (cli_opt_value(argc, argv, &i, "--folds", &v)) o.folds = atoi(v);
+        else if (cli_opt_value(argc, argv, &i, "--prune", &v)) o.prune = (float)atof(v);
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
         else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
     }

@@ -128,10 +128,10 @@ void ap_train_tick(ap_train *a) { a->t++; }
 
 static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-/* Block layout: u32 nclass, cap, nent, 0; check[cap]; off[cap+1]; w[nent];
-** cls[nent]; each array padded to 8 bytes. */
+/* Block layout: u32 nclass, cap, nent, scale (float bits); check[cap];
+** off[cap+1]; w[nent] int16; cls[nent]; each array padded to 8 bytes. */
 static size_t block_size(uint32_t cap, uint32_t nent) {
-    return 16 + pad8((size_t)cap * 4) + pad8(((size_t)cap + 1) * 4) + pad8((size_t)nent * 4)
+    return 16 + pad8((size_t)cap * 4) + pad8(((size_t)cap + 1) * 4) + pad8((size_t)nent * 2)
            + pad8(nent);
 }
 
@@ -139,15 +139,18 @@ int ap_view(const void *mem, size_t size, ap_table *out) {
     if (size < 16 || ((uintptr_t)mem & 7)) return -1;
     const uint32_t *h = mem;
     uint32_t nclass = h[0], cap = h[1], nent = h[2];
-    if (nclass == 0 || nclass > 256 || cap == 0 || (cap & (cap - 1)) || cap > (1u << 28)
-        || nent > (1u << 30) || block_size(cap, nent) != size) return -1;
+    float scale;
+    memcpy(&scale, &h[3], 4);
+    if (nclass == 0 || nclass > 256 || cap == 0 || cap > (1u << 28) || nent > (1u << 30)
+        || !isfinite(scale) || !(scale > 0) || block_size(cap, nent) != size) return -1;
     const char *p = (const char *)mem + 16;
     out->nclass = nclass;
-    out->mask = cap - 1;
+    out->cap = cap;
     out->nent = nent;
+    out->scale = scale;
     out->check = (const uint32_t *)p; p += pad8((size_t)cap * 4);
     out->off = (const uint32_t *)p; p += pad8(((size_t)cap + 1) * 4);
-    out->w = (const float *)p; p += pad8((size_t)nent * 4);
+    out->w = (const int16_t *)p; p += pad8((size_t)nent * 2);
     out->cls = (const uint8_t *)p;
     if (out->off[0] != 0 || out->off[cap] != nent) return -1;
     uint32_t empty = 0;
@@ -157,76 +160,85 @@ int ap_view(const void *mem, size_t size, ap_table *out) {
     }
     if (!empty) return -1;   /* probing must always stop */
     for (uint32_t i = 0; i < nent; i++)
-        if (out->cls[i] >= nclass || !isfinite(out->w[i])) return -1;
+        if (out->cls[i] >= nclass) return -1;
     return 0;
 }
 
 int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t *memsize) {
-    /* averaged weights per feature; count survivors */
+    /* averaged weights: the largest magnitude sets the scale */
+    double T = (double)a->t, maxw = 0;
+    for (uint32_t k = 0; k < a->nf; k++)
+        for (int j = 0; j < a->f[k].n; j++) {
+            const ap_ent *e = &a->f[k].e[j];
+            double v = fabs((e->tot + (T - e->ts) * e->w) / T);
+            if (v > maxw) maxw = v;
+        }
+    float scale = maxw > 0 ? (float)(maxw / 32767.0) : 1.0f;
+    if (prune < scale * 0.5f) prune = scale * 0.5f;   /* below that it rounds to 0 */
     uint32_t nkeep = 0, nent = 0;
-    float *avg = dyad_malloc(256 * sizeof *avg);
     uint8_t *keep = dyad_calloc(a->nf ? a->nf : 1, 1);
-    if (!avg || !keep) { dyad_free(avg); dyad_free(keep); return -1; }
-    double T = (double)a->t;
+    if (!keep) return -1;
     for (uint32_t k = 0; k < a->nf; k++) {
         const ap_feat *f = &a->f[k];
         int c = 0;
         for (int j = 0; j < f->n; j++) {
             const ap_ent *e = &f->e[j];
-            double v = (e->tot + (T - e->ts) * e->w) / T;
-            if (fabs(v) >= prune) c++;
+            if (fabs((e->tot + (T - e->ts) * e->w) / T) >= prune) c++;
         }
         if (c) { keep[k] = 1; nkeep++; nent += (uint32_t)c; }
     }
-    uint32_t cap = 1024;
-    while (cap < nkeep + nkeep / 2 + 1) cap *= 2;
+    uint32_t cap = nkeep + nkeep / 3 + 1024;
     size_t size = block_size(cap, nent);
     char *b = dyad_calloc(1, size);
     uint32_t *slotfeat = dyad_calloc(cap, sizeof *slotfeat);
-    if (!b || !slotfeat) { dyad_free(avg); dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
+    if (!b || !slotfeat) { dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
     uint32_t *h = (uint32_t *)b;
     h[0] = a->nclass; h[1] = cap; h[2] = nent;
+    memcpy(&h[3], &scale, 4);
     uint32_t *check = (uint32_t *)(b + 16);
     uint32_t *off = (uint32_t *)((char *)check + pad8((size_t)cap * 4));
-    float *w = (float *)((char *)off + pad8(((size_t)cap + 1) * 4));
-    uint8_t *cls = (uint8_t *)((char *)w + pad8((size_t)nent * 4));
-    /* place keys (insertion order, linear probing) */
+    int16_t *w = (int16_t *)((char *)off + pad8(((size_t)cap + 1) * 4));
+    /* place keys (feature index order, linear probing) */
     for (uint32_t k = 0; k < a->nf; k++) {
         if (!keep[k]) continue;
         uint64_t key = a->f[k].key;
-        uint32_t c = (uint32_t)(key >> 32); if (!c) c = 1;
-        uint32_t i = (uint32_t)key & (cap - 1);
+        uint32_t c = ap_check(key), i = ap_slot(key, cap);
         int dup = 0;
-        while (check[i]) { if (check[i] == c) { dup = 1; break; } i = (i + 1) & (cap - 1); }
-        if (dup) continue;              /* 64-bit keys alike in 32+ bits: keep the first */
+        while (check[i]) { if (check[i] == c) { dup = 1; break; } i = i + 1 == cap ? 0 : i + 1; }
+        if (dup) continue;              /* keys alike in their check and slot: keep the first */
         check[i] = c;
         slotfeat[i] = k + 1;
     }
     /* entries in slot order, classes ascending */
+    uint8_t *cls = dyad_malloc(nent ? nent : 1);
+    if (!cls) { dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
     uint32_t e = 0;
     for (uint32_t i = 0; i < cap; i++) {
         off[i] = e;
         if (!slotfeat[i]) continue;
         const ap_feat *f = &a->f[slotfeat[i] - 1];
-        for (uint32_t c = 0; c < a->nclass; c++) avg[c] = 0;
+        float avg[256];
         uint8_t has[256] = {0};
         for (int j = 0; j < f->n; j++) {
             const ap_ent *en = &f->e[j];
             avg[en->cls] = (float)((en->tot + (T - en->ts) * en->w) / T);
             has[en->cls] = 1;
         }
-        for (uint32_t c = 0; c < a->nclass; c++)
-            if (has[c] && fabsf(avg[c]) >= prune) { w[e] = avg[c]; cls[e] = (uint8_t)c; e++; }
+        for (uint32_t c = 0; c < a->nclass; c++) {
+            if (!has[c] || fabsf(avg[c]) < prune) continue;
+            long q = lrintf(avg[c] / scale);
+            if (q == 0) continue;
+            w[e] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            cls[e] = (uint8_t)c;
+            e++;
+        }
     }
     off[cap] = e;
-    h[2] = e;  /* dropped duplicates may leave fewer entries: shrink the block */
+    h[2] = e;
     size_t nsize = block_size(cap, e);
-    if (e != nent) {
-        uint8_t *ncls = (uint8_t *)((char *)w + pad8((size_t)e * 4));
-        memmove(ncls, cls, e);
-        memset(ncls + e, 0, size - (size_t)((char *)(ncls + e) - b));
-    }
-    dyad_free(avg); dyad_free(keep); dyad_free(slotfeat);
+    memcpy((char *)w + pad8((size_t)e * 2), cls, e);
+    memset((char *)w + pad8((size_t)e * 2) + e, 0, size - (size_t)((char *)w + pad8((size_t)e * 2) + e - b));
+    dyad_free(cls); dyad_free(keep); dyad_free(slotfeat);
     *mem = b;
     *memsize = nsize;
     return ap_view(b, nsize, out);
@@ -236,19 +248,18 @@ void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores) {
     uint32_t slot[512];
     if (n > 512) n = 512;
     for (int k = 0; k < n; k++) {
-        slot[k] = (uint32_t)keys[k] & t->mask;
+        slot[k] = ap_slot(keys[k], t->cap);
         __builtin_prefetch(&t->check[slot[k]]);
     }
     for (int k = 0; k < n; k++) {
-        uint32_t c = (uint32_t)(keys[k] >> 32); if (!c) c = 1;
-        uint32_t i = slot[k];
-        while (t->check[i] && t->check[i] != c) i = (i + 1) & t->mask;
-        slot[k] = t->check[i] ? i : UINT32_MAX;
-        if (t->check[i]) __builtin_prefetch(&t->w[t->off[i]]);
+        uint32_t c = ap_check(keys[k]), i = slot[k];
+        while (t->check[i] && t->check[i] != c) i = i + 1 == t->cap ? 0 : i + 1;
+        if (t->check[i]) { slot[k] = i; __builtin_prefetch(&t->w[t->off[i]]); }
+        else slot[k] = UINT32_MAX;
     }
     for (int k = 0; k < n; k++) {
         uint32_t i = slot[k];
         if (i == UINT32_MAX) continue;
-        for (uint32_t j = t->off[i]; j < t->off[i + 1]; j++) scores[t->cls[j]] += t->w[j];
+        for (uint32_t j = t->off[i]; j < t->off[i + 1]; j++) scores[t->cls[j]] += (float)t->w[j];
     }
 }

@@ -30,18 +30,31 @@ static inline uint64_t ap_hash(const char *s, size_t n) {
     return ap_mix(h);
 }
 
-/* Frozen, read-only table: open addressing on 32-bit checks. */
+/* Frozen, read-only table: open addressing (linear probing, load <= 3/4)
+** on 32-bit checks; weights quantized to int16 (one scale per table, which
+** argmax ignores). */
 typedef struct ap_table {
     uint32_t nclass;
-    uint32_t mask;          /* capacity - 1 (capacity a power of 2) */
+    uint32_t cap;           /* slots */
     const uint32_t *check;  /* [cap] 0 = empty, else key's upper 32 bits (nonzero) */
     const uint32_t *off;    /* [cap+1] entries of slot i: off[i] .. off[i+1] */
     const uint8_t *cls;     /* [nent] */
-    const float *w;         /* [nent] */
+    const int16_t *w;       /* [nent] weight / scale */
+    float scale;
     uint32_t nent;
 } ap_table;
 
-/* Add the weights of features keys[0..n) to scores[0..nclass). */
+/* Home slot of a key in a table of cap slots, and its check value. */
+static inline uint32_t ap_slot(uint64_t key, uint32_t cap) {
+    return (uint32_t)(((key & 0xffffffffu) * (uint64_t)cap) >> 32);
+}
+static inline uint32_t ap_check(uint64_t key) {
+    uint32_t c = (uint32_t)(key >> 32);
+    return c ? c : 1;
+}
+
+/* Add the weights of features keys[0..n) to scores[0..nclass), in units of
+** t->scale. */
 void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores);
 
 /* Training state. */

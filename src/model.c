@@ -123,18 +123,18 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
     if (pl != size - HDR) return BAD("model truncated or padded: %llu payload bytes, header says %llu",
                                      (unsigned long long)(size - HDR), (unsigned long long)pl);
     if ((uint32_t)crc32(0L, b + HDR, (uInt)pl) != crc) return BAD("model checksum mismatch");
-    const void *sec[9] = {0};
-    size_t ssz[9] = {0};
+    const void *sec[SEC_COUNT + 1] = {0};
+    size_t ssz[SEC_COUNT + 1] = {0};
     size_t p = HDR;
     for (uint32_t i = 0; i < ns; i++) {
         uint32_t id; uint64_t sz;
         if (size - p < 16) return BAD("section table overruns the file");
         memcpy(&id, b + p, 4); memcpy(&sz, b + p + 8, 8);
         if (sz > size - p - 16 || pad8(sz) > size - p - 16) return BAD("section %u overruns the file", id);
-        if (id >= 1 && id <= 8) { sec[id] = b + p + 16; ssz[id] = sz; }
+        if (id >= 1 && id <= SEC_COUNT) { sec[id] = b + p + 16; ssz[id] = sz; }
         p += 16 + pad8(sz);
     }
-    for (int id = 1; id <= 8; id++) if (!sec[id]) return BAD("model lacks section %d", id);
+    for (int id = 1; id <= SEC_COUNT; id++) if (!sec[id]) return BAD("model lacks section %d", id);
     memset(m, 0, sizeof *m);
     m->pool = sec[SEC_POOL]; m->npool = ssz[SEC_POOL];
     if (!m->npool || m->pool[m->npool - 1]) return BAD("bad string pool");
@@ -152,7 +152,14 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
         m->tags[i].feats = m->pool + o[3 * i + 2];
     }
     for (int i = 0; i < m->nlab; i++) m->labels[i] = m->pool + o[3 * m->ntag + i];
+    {
+        const char *up[256];
+        for (int i = 0; i < m->ntag; i++) up[i] = m->tags[i].upos;
+        parse_coarse(up, m->ntag, m->coarse);
+    }
     if (ap_view(sec[SEC_TAGGER], ssz[SEC_TAGGER], &m->tagger) || m->tagger.nclass != (uint32_t)m->ntag)
+        return BAD("bad tagger section");
+    if (ap_view(sec[SEC_TAGGER2], ssz[SEC_TAGGER2], &m->tagger2) || m->tagger2.nclass != (uint32_t)m->ntag)
         return BAD("bad tagger section");
     if (ap_view(sec[SEC_PARSER], ssz[SEC_PARSER], &m->parser)
         || m->parser.nclass != (uint32_t)(1 + 2 * m->nlab)) return BAD("bad parser section");
@@ -208,13 +215,15 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
     if (n == 0) return DYAD_OK;
     dyad_token *t = dyad_sentence_tokens(s);
     size_t nn = (size_t)n + 2;
-    char *blk = dyad_malloc(nn * (sizeof(tok_info) + sizeof(uint64_t) + 4 * sizeof(int)));
+    char *blk = dyad_malloc(nn * (sizeof(tok_info) + sizeof(uint64_t) + 5 * sizeof(int)));
     if (!blk) return DYAD_NOMEM;
     tok_info *ti = (tok_info *)blk;
     uint64_t *word = (uint64_t *)(ti + nn);
     int *tags = (int *)(word + nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
+    int *tags1 = lab + nn;
     for (int i = 0; i < n; i++) tok_info_fill(&ti[i], t[i].form ? t[i].form : "_");
-    tag_run(&m->tagger, &m->tagdict, ti, n, tags);
+    tag_run(&m->tagger, &m->tagdict, ti, n, NULL, tags1);
+    tag_run(&m->tagger2, &m->tagdict, ti, n, tags1, tags);
     char buf[256];
     for (int i = 0; i < n; i++) {
         const tag_class *c = &m->tags[tags[i]];
@@ -231,7 +240,7 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
         word[0] = 0x1111; ptag[0] = 254;
         word[n + 1] = 0x2222; ptag[n + 1] = 255;
         for (int i = 0; i < n; i++) { word[i + 1] = ti[i].lower; ptag[i + 1] = tags[i]; }
-        if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, n, head, lab)) {
+        if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, m->coarse, n, head, lab)) {
             dyad_free(blk);
             return DYAD_NOMEM;
         }

@@ -28,30 +28,34 @@ struct dyad_model {
     int ntag, nlab, root_label, punct_label;
     tag_class tags[256];
     const char *labels[MAX_LABELS];
-    ap_table tagger, parser;
+    ap_table tagger, tagger2, parser;
     kv_map tagdict;          /* word (exact) -> tag class, frequent unambiguous words */
     kv_map lex;              /* (form, tag) -> index into lexv */
     const uint32_t *lexv; uint32_t nlexv; /* pairs (lemma offset, feats offset) */
     kv_map rules;            /* (tag, suffix) -> strip<<24 | append offset */
+    uint8_t coarse[256];     /* tag class -> coarse class (see parse_coarse) */
 };
 
 /* Per-token hashes computed once per sentence. */
 typedef struct tok_info {
-    uint64_t form, lower, shape, pre[3], suf[4];
+    uint64_t form, lower, shape, pre[4], suf[5];
     int len, upper_first, has_digit, has_hyphen, all_upper;
 } tok_info;
 void tok_info_fill(tok_info *ti, const char *form);
 
 /* Tagger. tags[0..i) are the previous predictions. Returns feature count. */
-#define TAG_MAX_FEATS 48
+#define TAG_MAX_FEATS 64
 int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *keys);
 /* Word hash key for the tag dictionary. */
 uint64_t tag_dict_key(const tok_info *t);
-/* Tag the sentence with a frozen tagger (and optional dictionary). */
-void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, int *tags);
+/* Second pass: also the first pass's tags rtags[] (right context). */
+int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *rtags, uint64_t *keys);
+/* Tag the sentence with a frozen tagger (and optional dictionary); rtags
+** NULL for the first pass, else the first pass's tags. tags != rtags. */
+void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags);
 
 /* Parser (arc-hybrid, ROOT at the end of the buffer). */
-#define PARSE_MAX_FEATS 96
+#define PARSE_MAX_FEATS 112
 typedef struct pstate {
     int n;                 /* words 1..n; n+1 = ROOT */
     int *stack, sp;        /* stack[0..sp) */
@@ -62,10 +66,12 @@ typedef struct pstate {
     uint64_t *ls, *rs;     /* label sets of left / right children */
     const uint64_t *word;  /* [n+2] word hashes (lower form); 0 and n+1 special */
     const int *tag;        /* [n+2] tag classes */
+    const uint8_t *coarse; /* [256] tag class -> coarse class (UPOS) */
     int nlab, root_label;
 } pstate;
 /* Allocate the state arrays for n words (one block, OWNED by st->stack). */
-int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, int nlab, int root_label);
+int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const uint8_t *coarse,
+                int nlab, int root_label);
 void pstate_free(pstate *st);
 int parse_features(const pstate *st, uint64_t *keys);
 /* Valid actions: 0 SHIFT, 1+l LEFT_l, 1+nlab+l RIGHT_l. */
@@ -77,7 +83,9 @@ int parse_done(const pstate *st);
 void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
 /* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n]. */
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
-              int n, int *head, int *lab);
+              const uint8_t *coarse, int n, int *head, int *lab);
+/* coarse[c] = the first class with c's UPOS; 254, 255 map to themselves. */
+void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse);
 
 /* Lemma and features of a word given its tag class. Returns pool strings
 ** or writes the lemma into buf (size cap) and returns buf. */
@@ -89,7 +97,8 @@ uint64_t lemma_rule_key(int tag, const char *suffix, size_t k);
 size_t lemma_lower(const char *z, char *buf, size_t cap);
 
 /* Model file writing (train.c): sections written in order after the header. */
-enum { SEC_META = 1, SEC_POOL, SEC_TAGGER, SEC_PARSER, SEC_TAGDICT, SEC_LEX, SEC_LEXV, SEC_RULES };
+enum { SEC_META = 1, SEC_POOL, SEC_TAGGER, SEC_PARSER, SEC_TAGDICT, SEC_LEX, SEC_LEXV, SEC_RULES, SEC_TAGGER2,
+       SEC_COUNT = SEC_TAGGER2 };
 typedef struct msect { uint32_t id; const void *data; size_t size; } msect;
 dyad_status model_write(const char *path, const msect *s, int n, char *err, size_t errlen);
 /* Build a model view over an in-memory image (the bytes a file would hold).

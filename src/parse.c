@@ -7,7 +7,15 @@
 #include "model.h"
 #include <string.h>
 
-int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, int nlab, int root_label) {
+void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse) {
+    for (int i = 0; i < 256; i++) coarse[i] = (uint8_t)i;
+    for (int i = 0; i < ntag && i < 254; i++)
+        for (int j = 0; j <= i; j++)
+            if (!strcmp(upos[i], upos[j])) { coarse[i] = (uint8_t)j; break; }
+}
+
+int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const uint8_t *coarse,
+                int nlab, int root_label) {
     size_t m = (size_t)n + 2;
     char *blk = dyad_malloc(m * (2 * sizeof(uint64_t) + 10 * sizeof(int)));
     if (!blk) return -1;
@@ -28,7 +36,7 @@ int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, int nla
     memset(st->head, 0xff, 2 * m * sizeof(int));          /* head, lab = -1 */
     memset(st->l1, 0, 6 * m * sizeof(int));
     st->n = n; st->sp = 0; st->b = 1;
-    st->word = word; st->tag = tag;
+    st->word = word; st->tag = tag; st->coarse = coarse;
     st->nlab = nlab; st->root_label = root_label;
     return 0;
 }
@@ -84,6 +92,7 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
     if (parse_valid(st, 0)) {
         int c = 0, g = gh[b];
         if (g < b && g != s0 && st->head[g] == -1) c++;
+        if (g == n + 1 && sp >= 1) c++;      /* a root pushed on anything stays off ROOT */
         for (int k = 0; k < sp; k++) if (gh[st->stack[k]] == b) c++;
         costs[0] = c;
     }
@@ -91,8 +100,10 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
         int kids = 0;
         for (int d = b; d <= n; d++) if (gh[d] == s0) kids++;
         int g = gh[s0];
-        int cl = kids + ((g != b && (g == s1 || g > b)) ? 1 : 0);
-        int cr = kids + (g >= b ? 1 : 0);
+        /* s0's arc from ROOT is still reachable only from the stack bottom */
+        int groot = g == n + 1, reach = !groot || sp == 1;
+        int cl = kids + ((reach && g != b && (g == s1 || g > b)) ? 1 : 0);
+        int cr = kids + (reach && g >= b ? 1 : 0);
         for (int l = 0; l < L; l++) {
             if (parse_valid(st, 1 + l)) costs[1 + l] = cl + (g == b && gl[s0] != l);
             if (parse_valid(st, 1 + L + l)) costs[1 + L + l] = cr + (s1 && g == s1 && gl[s0] != l);
@@ -102,6 +113,7 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
 
 #define W(x) (st->word[x])
 #define T(x) ((uint64_t)st->tag[x])
+#define C(x) ((uint64_t)st->coarse[st->tag[x]] + 1000)
 #define LB(x) ((x) ? (uint64_t)(st->lab[x] + 1) : 0)
 #define K(...) ap_key(__VA_ARGS__)
 
@@ -210,13 +222,26 @@ int parse_features(const pstate *st, uint64_t *keys) {
     keys[k++] = K(83, T(s0), LB(s0l), LB(s0r));
     keys[k++] = K(84, T(s1), s1 ? st->rs[s1] : 0, T(s0));
     keys[k++] = K(85, T(s0), T(b0), (uint64_t)(sp > 3 ? 3 : sp));
+    keys[k++] = K(86, C(s0), C(b0), 0);
+    keys[k++] = K(87, C(s1), C(s0), 0);
+    keys[k++] = K(88, C(s0), C(b0), C(b1));
+    keys[k++] = K(89, C(s1), C(s0), C(b0));
+    keys[k++] = K(90, C(s0), C(s0l), C(b0));
+    keys[k++] = K(91, W(s0), C(b0), d);
+    keys[k++] = K(92, C(s0), W(b0), d);
+    keys[k++] = K(93, W(b0), W(b1), 0);
+    keys[k++] = K(94, C(s2), C(s1), C(s0));
+    keys[k++] = K(95, C(s0), C(s0r), C(b0));
+    keys[k++] = K(96, C(s1), C(s0), d1);
+    keys[k++] = K(97, W(s1), C(s0), d1);
+    keys[k++] = K(98, C(s1), W(s0), d1);
     return k;
 }
 
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
-              int n, int *head, int *lab) {
+              const uint8_t *coarse, int n, int *head, int *lab) {
     pstate st;
-    if (pstate_init(&st, n, word, tag, nlab, root_label)) return -1;
+    if (pstate_init(&st, n, word, tag, coarse, nlab, root_label)) return -1;
     uint64_t keys[PARSE_MAX_FEATS];
     float sc[256];
     int na = 1 + 2 * nlab;

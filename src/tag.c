@@ -32,9 +32,9 @@ void tok_info_fill(tok_info *ti, const char *form) {
     ti->shape = hstr(shape, (size_t)sh, 7);
     ti->upper_first = n && form[0] >= 'A' && form[0] <= 'Z';
     ti->all_upper = upper > 0 && lower == 0;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 4; k++)
         ti->pre[k] = hstr(low, m < (size_t)k + 1 ? m : (size_t)k + 1, 11 + (uint64_t)k);
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
         size_t l = m < (size_t)k + 1 ? m : (size_t)k + 1;
         ti->suf[k] = hstr(low + m - l, l, 23 + (uint64_t)k);
     }
@@ -81,16 +81,38 @@ int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *ke
     keys[k++] = ap_key(31, t1, w->shape, 0);
     keys[k++] = ap_key(32, i + 1 < n ? ti[i + 1].suf[1] : NONE, 0, 0);
     keys[k++] = ap_key(33, LOW(i + 1), LOW(i + 2), 0);
+    keys[k++] = ap_key(34, w->suf[4], 0, 0);
+    keys[k++] = ap_key(35, w->pre[3], 0, 0);
+    keys[k++] = ap_key(36, (uint64_t)(i > 0 && ti[i - 1].upper_first), (uint64_t)w->upper_first,
+                       (uint64_t)((i + 1 < n && ti[i + 1].upper_first) | (i == 0) << 1));
+    keys[k++] = ap_key(37, w->lower, flags, 0);
+    keys[k++] = ap_key(38, LOW(i - 1), t1, 0);
+    keys[k++] = ap_key(39, t1, t2, w->lower);
     return k;
 }
 
-void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, int *tags) {
+int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *rtags, uint64_t *keys) {
+    int k = tag_features(ti, n, i, tags, keys);
+    uint64_t t1 = i >= 1 ? (uint64_t)tags[i - 1] : 300;
+    uint64_t r1 = i + 1 < n ? (uint64_t)rtags[i + 1] : 302, r2 = i + 2 < n ? (uint64_t)rtags[i + 2] : 303;
+    keys[k++] = ap_key(40, r1, 0, 0);
+    keys[k++] = ap_key(41, r1, r2, 0);
+    keys[k++] = ap_key(42, r1, ti[i].lower, 0);
+    keys[k++] = ap_key(43, t1, r1, 0);
+    keys[k++] = ap_key(44, r1, ti[i].suf[2], 0);
+    keys[k++] = ap_key(45, (uint64_t)rtags[i], 0, 0);
+    keys[k++] = ap_key(46, (uint64_t)rtags[i], ti[i].lower, 0);
+    keys[k++] = ap_key(47, t1, (uint64_t)rtags[i], r1);
+    return k;
+}
+
+void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags) {
     uint64_t keys[TAG_MAX_FEATS];
     float sc[256];
     for (int i = 0; i < n; i++) {
         uint32_t v;
         if (dict && kv_get(dict, tag_dict_key(&ti[i]), &v)) { tags[i] = (int)v; continue; }
-        int nk = tag_features(ti, n, i, tags, keys);
+        int nk = rtags ? tag_features2(ti, n, i, tags, rtags, keys) : tag_features(ti, n, i, tags, keys);
         memset(sc, 0, t->nclass * sizeof *sc);
         ap_score(t, keys, nk, sc);
         int best = 0;

@@ -14,7 +14,7 @@
 typedef struct tsent {
     int n;
     char **form, **lemma, **feats;
-    int *tag, *ptag, *head, *lab;   /* gold tag class, predicted (jackknifed), gold arcs */
+    int *tag, *ptag, *ptag1, *head, *lab; /* gold tag class, predicted (jackknifed: final, pass 1), gold arcs */
     tok_info *ti;
     int projective;
 } tsent;
@@ -27,6 +27,7 @@ typedef struct trainer {
     int ntag;
     char labs[MAX_LABELS][40];
     int nlab, root, punct;
+    uint8_t coarse[256];
     uint64_t rng;
     char *err; size_t errlen;
     const dyad_train_opts *o;
@@ -173,13 +174,14 @@ static dyad_status load(trainer *t, const char *path, int add, tsent **out, int 
         x->form = dyad_calloc((size_t)n, sizeof(char *));
         x->lemma = dyad_calloc((size_t)n, sizeof(char *));
         x->feats = dyad_calloc((size_t)n, sizeof(char *));
-        x->tag = dyad_calloc((size_t)(5 * (n + 2)), sizeof(int));
+        x->tag = dyad_calloc((size_t)(6 * (n + 2)), sizeof(int));
         x->ti = dyad_calloc((size_t)n, sizeof(tok_info));
         nv++;
         if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti) { st = DYAD_NOMEM; break; }
         x->n = n;
         x->ptag = x->tag + (n + 2);
-        x->head = x->ptag + (n + 2);
+        x->ptag1 = x->ptag + (n + 2);
+        x->head = x->ptag1 + (n + 2);
         x->lab = x->head + (n + 2);
         for (int k = 0; k < n; k++) {
             x->form[k] = xstrdup(tk[k].form);
@@ -210,7 +212,7 @@ static int tag_dict_ok(trainer *t, tsent *s, int i, const kv_map *dict, uint32_t
 
 /* Train a tagger on sentences idx[0..n) (in that order per epoch, reshuffled). */
 static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, const kv_map *dict,
-                                ap_table *out, void **mem, size_t *memsize) {
+                                int stage, ap_table *out, void **mem, size_t *memsize) {
     ap_train *a = ap_train_new((uint32_t)t->ntag);
     int *idx = dyad_malloc((size_t)(n ? n : 1) * sizeof *idx);
     float *sc = dyad_malloc(256 * sizeof *sc);
@@ -228,7 +230,8 @@ static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, 
             for (int i = 0; i < s->n; i++) {
                 uint32_t v;
                 if (tag_dict_ok(t, s, i, dict, &v)) { pred[i] = (int)v; continue; }
-                int nk = tag_features(s->ti, s->n, i, pred, keys);
+                int nk = stage == 2 ? tag_features2(s->ti, s->n, i, pred, s->ptag1, keys)
+                                    : tag_features(s->ti, s->n, i, pred, keys);
                 memset(sc, 0, (size_t)t->ntag * sizeof *sc);
                 ap_train_score(a, keys, nk, sc);
                 int best = 0;
@@ -448,7 +451,7 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
         fill_words(s, word, ptag, s->ptag);
         for (int d = 1; d <= n; d++) { gh[d] = s->head[d] == 0 ? n + 1 : s->head[d]; gl[d] = s->lab[d]; }
         pstate st;
-        if (pstate_init(&st, n, word, ptag, t->nlab, t->root)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
+        if (pstate_init(&st, n, word, ptag, t->coarse, t->nlab, t->root)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         while (!parse_done(&st)) {
             int nk = parse_features(&st, keys);
             memset(sc, 0, (size_t)na * sizeof *sc);
@@ -480,6 +483,7 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
 /* Assemble the sections; parser/tagger blocks given. Returns an OWNED image. */
 typedef struct parts {
     void *tagger; size_t tagsz;
+    void *tagger2; size_t tag2sz;
     void *parser; size_t parsz;
     void *dict; size_t dictsz;
     void *lex; size_t lexsz;
@@ -489,13 +493,14 @@ typedef struct parts {
 } parts;
 
 static void *image(trainer *t, const parts *p, size_t *size) {
-    msect s[8] = {
+    msect s[9] = {
         {SEC_META, p->meta, p->metasz}, {SEC_POOL, t->pool, t->npool},
         {SEC_TAGGER, p->tagger, p->tagsz}, {SEC_PARSER, p->parser, p->parsz},
         {SEC_TAGDICT, p->dict, p->dictsz}, {SEC_LEX, p->lex, p->lexsz},
         {SEC_LEXV, p->lexv, p->nlexv * 8}, {SEC_RULES, p->rules, p->rulesz},
+        {SEC_TAGGER2, p->tagger2, p->tag2sz},
     };
-    return model_image(s, 8, size);
+    return model_image(s, 9, size);
 }
 
 static int uni_eq(const char *a, const char *b) {
@@ -552,6 +557,7 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     int tag_epochs = o && o->tag_epochs > 0 ? o->tag_epochs : 8;
     int parse_epochs = o && o->parse_epochs > 0 ? o->parse_epochs : 15;
     int folds = o && o->folds > 0 ? o->folds : 5;
+    float prune = o && o->prune > 0 ? o->prune : 0.0f;
     parts P; memset(&P, 0, sizeof P);
     void *best = NULL; size_t bestsz = 0;
     int *idx = NULL;
@@ -564,6 +570,11 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     t->punct = label_id(t, "punct", 0);
     if (t->nlab < 2) { snprintf(t->err, t->errlen, "%s: fewer than 2 relations", train_path); st = DYAD_EPARSE; goto out; }
     /* dev tags/labels unknown to train map to class 0 (counted as errors anyway) */
+    {
+        const char *up[256];
+        for (int i = 0; i < t->ntag; i++) up[i] = t->up[i];
+        parse_coarse(up, t->ntag, t->coarse);
+    }
     say(t, "read %d training sentences, %d dev; %d tag classes, %d relations", t->ns, t->ndev, t->ntag, t->nlab);
     if (intern(t, "_") == UINT32_MAX) { st = DYAD_NOMEM; goto out; }
     uint32_t tagfeats[256];
@@ -584,26 +595,33 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     }
     for (int l = 0; l < t->nlab; l++) P.meta[4 + 3 * t->ntag + l] = intern(t, t->labs[l]);
     for (size_t i = 0; i < P.metasz / 4; i++) if (P.meta[i] == UINT32_MAX) { st = DYAD_NOMEM; goto out; }
-    /* jackknifed tags for the parser's training data */
-    for (int f = 0; f < folds; f++) {
-        int n = 0;
-        for (int i = 0; i < t->ns; i++) if (i % folds != f) idx[n++] = i;
-        ap_table tb; void *mem; size_t msz;
-        say(t, "tagger fold %d/%d", f + 1, folds);
-        if ((st = train_tagger(t, idx, n, tag_epochs, &dict, &tb, &mem, &msz))) goto out;
-        long right = 0, tot = 0;
-        for (int i = f; i < t->ns; i += folds) {
-            tsent *s = &t->s[i];
-            tag_run(&tb, &dict, s->ti, s->n, s->ptag);
-            for (int k = 0; k < s->n; k++) { right += s->ptag[k] == s->tag[k]; tot++; }
+    /* jackknifed tags: pass 1 (ptag1) for pass 2's training, pass 2 (ptag)
+    ** for the parser's training data */
+    for (int stage = 1; stage <= 2; stage++) {
+        for (int f = 0; f < folds; f++) {
+            int n = 0;
+            for (int i = 0; i < t->ns; i++) if (i % folds != f) idx[n++] = i;
+            ap_table tb; void *mem; size_t msz;
+            say(t, "tagger pass %d, fold %d/%d", stage, f + 1, folds);
+            if ((st = train_tagger(t, idx, n, tag_epochs, &dict, stage, &tb, &mem, &msz))) goto out;
+            long right = 0, tot = 0;
+            for (int i = f; i < t->ns; i += folds) {
+                tsent *s = &t->s[i];
+                if (stage == 1) tag_run(&tb, &dict, s->ti, s->n, NULL, s->ptag1);
+                else tag_run(&tb, &dict, s->ti, s->n, s->ptag1, s->ptag);
+                int *p = stage == 1 ? s->ptag1 : s->ptag;
+                for (int k = 0; k < s->n; k++) { right += p[k] == s->tag[k]; tot++; }
+            }
+            say(t, "  held-out fold tag accuracy %.2f%%", tot ? 100.0 * right / tot : 0.0);
+            dyad_free(mem);
         }
-        say(t, "  held-out fold tag accuracy %.2f%%", tot ? 100.0 * right / tot : 0.0);
-        dyad_free(mem);
+        for (int i = 0; i < t->ns; i++) idx[i] = i;
+        say(t, "tagger pass %d on all training data", stage);
+        ap_table tagger;
+        if ((st = train_tagger(t, idx, t->ns, tag_epochs, &dict, stage, &tagger,
+                               stage == 1 ? &P.tagger : &P.tagger2, stage == 1 ? &P.tagsz : &P.tag2sz))) goto out;
+        say(t, "  %u weights", tagger.nent);
     }
-    for (int i = 0; i < t->ns; i++) idx[i] = i;
-    say(t, "tagger on all training data");
-    ap_table tagger;
-    if ((st = train_tagger(t, idx, t->ns, tag_epochs, &dict, &tagger, &P.tagger, &P.tagsz))) goto out;
     /* parser */
     pa = ap_train_new((uint32_t)(1 + 2 * t->nlab));
     if (!pa) { st = DYAD_NOMEM; goto out; }
@@ -614,7 +632,7 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
         if ((st = parse_epoch(t, pa, idx, e, &acc))) goto out;
         ap_table ptb;
         dyad_free(P.parser); P.parser = NULL;
-        if (ap_freeze(pa, 0.0f, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
+        if (ap_freeze(pa, prune, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
         if (t->ndev || e == parse_epochs - 1) {
             size_t isz;
             void *img = image(t, &P, &isz);
@@ -626,6 +644,19 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
             if (!t->ndev || las > best_las) {
                 dyad_free(best); best = img; bestsz = isz; best_las = las; best_epoch = e + 1;
             } else dyad_free(img);
+        }
+    }
+    if (getenv("DYAD_PRUNE_SWEEP") && t->ndev) {   /* development aid: size/accuracy trade-off */
+        static const float th[] = {0.05f, 0.1f, 0.2f, 0.4f, 0.8f, 1.6f};
+        for (int i = 0; i < 6; i++) {
+            ap_table ptb; size_t isz;
+            dyad_free(P.parser); P.parser = NULL;
+            if (ap_freeze(pa, th[i], &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
+            void *img = image(t, &P, &isz);
+            double up = 0, las = 0, uas = 0;
+            if (!img || (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
+            say(t, "prune %.2f: %zu entries, %zu bytes: dev UAS %.2f LAS %.2f", th[i], (size_t)ptb.nent, isz, uas, las);
+            dyad_free(img);
         }
     }
     say(t, "best epoch %d (dev LAS %.2f); writing %s (%zu bytes)", best_epoch, best_las, out_path, bestsz);
@@ -640,7 +671,7 @@ out:
     if (st && !t->err[0]) snprintf(t->err, t->errlen, "%s", dyad_strerror(st));
     ap_train_free(pa);
     dyad_free(best); dyad_free(idx);
-    dyad_free(P.tagger); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
+    dyad_free(P.tagger); dyad_free(P.tagger2); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
     dyad_free(P.lexv); dyad_free(P.rules); dyad_free(P.meta);
     dyad_free(t->pool); dyad_free(t->ih); dyad_free(t->io);
     free_sents(t->s, t->ns);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# test_parse.sh: `dyad parse` and `dyad train` from the command line: formats,
+# errors (missing/corrupt model, malformed input), --eval output, and
+# training determinism on a slice of EWT (skipped without ../shared).
+. tests/cli/lib.sh
+MODEL=${DYAD_MODEL:-models/en_ewt.dyadm}
+D=tests/data/parse
+expect "parse --help" "$DYAD" parse --help
+expect "train --help" "$DYAD" train --help
+expect_status 64 "parse bad option" "$DYAD" parse --bogus
+expect_status 64 "train without -o" "$DYAD" train --train x
+
+# tokenized text in, CoNLL-U out: 10 columns, one root per sentence
+printf 'Rebels attacked the town , the army said .\n\nPolice arrested 12 people .\n' >"$TMP/in.txt"
+"$DYAD" parse --model "$MODEL" "$TMP/in.txt" >"$TMP/out.conllu" 2>"$TMP/err"
+awk -F'\t' 'NF && NF != 10 {bad=1} END {exit bad}' "$TMP/out.conllu" && ok || bad "text input: not 10 columns"
+[ "$(awk -F'\t' '$7 == "0"' "$TMP/out.conllu" | wc -l)" -eq 2 ] && ok || bad "text input: one root per sentence"
+expect_grep "said is a parataxis of attacked" $'^8\tsaid\tsay\tVERB\tVBD\t[^\t]*\t2\tparataxis' "$TMP/out.conllu"
+# stdin, CoNLL-U in: sent_id and text kept, gold columns replaced
+"$DYAD" parse --model "$MODEL" <"$D/gold.conllu" >"$TMP/out2.conllu" 2>"$TMP/err"
+expect_grep "sent_id kept" '^# sent_id = attrib-2$' "$TMP/out2.conllu"
+expect_grep "text kept" '^# text = The minister said that the talks had failed\.$' "$TMP/out2.conllu"
+[ "$(grep -c $'\t' "$TMP/out2.conllu")" -eq 18 ] && ok || bad "18 words out"
+# round trip of our own output
+"$DYAD" parse --model "$MODEL" --format conllu "$TMP/out2.conllu" | cmp -s - "$TMP/out2.conllu" && ok || bad "parse of own output not stable"
+
+# --eval: the five lines, two decimals
+"$DYAD" parse --model "$MODEL" --eval "$D/gold.conllu" >"$TMP/eval" 2>&1
+for k in UPOS XPOS UAS LAS; do expect_grep "eval $k" "^$k: [0-9]+\.[0-9]{2}$" "$TMP/eval"; done
+expect_grep "eval tokens/s" '^tokens/s: [0-9]+$' "$TMP/eval"
+[ "$(wc -l <"$TMP/eval")" -eq 5 ] && ok || bad "eval prints 5 lines"
+
+# errors: missing model, corrupt model, malformed input
+expect_status 1 "missing model" "$DYAD" parse --model "$TMP/nope" "$TMP/in.txt"
+"$DYAD" parse --model "$TMP/nope" "$TMP/in.txt" 2>"$TMP/err" >/dev/null
+expect_grep "missing model message" "nope: cannot open" "$TMP/err"
+head -c 1000 "$MODEL" >"$TMP/trunc"
+expect_status 2 "truncated model" "$DYAD" parse --model "$TMP/trunc" "$TMP/in.txt"
+"$DYAD" parse --model "$TMP/trunc" "$TMP/in.txt" 2>"$TMP/err" >/dev/null
+expect_grep "truncated model message" "trunc: model truncated" "$TMP/err"
+cp "$MODEL" "$TMP/flip"; printf '\x00\x01' | dd of="$TMP/flip" bs=1 seek=5000 conv=notrunc 2>/dev/null
+"$DYAD" parse --model "$TMP/flip" "$TMP/in.txt" 2>"$TMP/err" >/dev/null; rc=$?
+[ $rc -eq 2 ] && ok || bad "flipped model exit $rc"
+expect_grep "flipped model message" "checksum" "$TMP/err"
+printf '1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n2\tb\n\n1\tGood\t_\t_\t_\t_\t_\t_\t_\t_\n\n' >"$TMP/bad.conllu"
+"$DYAD" parse --model "$MODEL" "$TMP/bad.conllu" >"$TMP/out3" 2>"$TMP/err"; rc=$?
+[ $rc -eq 2 ] && ok || bad "malformed input exit $rc"
+expect_grep "malformed input message" 'bad.conllu:2: expected 10 tab-separated columns' "$TMP/err"
+expect_grep "next sentence still parsed" $'^1\tGood\t' "$TMP/out3"
+printf 'ok \xff\xfe bad\n' | "$DYAD" parse --model "$MODEL" >/dev/null 2>"$TMP/err"
+expect_grep "bad UTF-8 message" '<stdin>:1: invalid UTF-8' "$TMP/err"
+
+# training: deterministic, and clear about missing data
+expect_status 1 "train on a missing file" "$DYAD" train -q --train "$TMP/none.conllu" -o "$TMP/m"
+TRAIN=$SHARED/data/ud/en_ewt/en_ewt-ud-train.conllu
+if [ -f "$TRAIN" ]; then
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR <= 300' "$TRAIN" >"$TMP/small.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 300 && NR <= 400' "$TRAIN" >"$TMP/smalldev.conllu"
+  "$DYAD" train -q --train "$TMP/small.conllu" --dev "$TMP/smalldev.conllu" -o "$TMP/m1" --tag-epochs 2 --parse-epochs 2 --folds 2 && ok || bad "train small"
+  "$DYAD" train -q --train "$TMP/small.conllu" --dev "$TMP/smalldev.conllu" -o "$TMP/m2" --tag-epochs 2 --parse-epochs 2 --folds 2 && ok || bad "train small again"
+  cmp -s "$TMP/m1" "$TMP/m2" && ok || bad "training is not deterministic"
+  "$DYAD" parse --model "$TMP/m1" --eval "$TMP/smalldev.conllu" >"$TMP/eval2" && ok || bad "small model evaluates"
+  expect_grep "small model learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval2"
+else
+  skip "$TRAIN absent: training determinism not tested"
+fi
+finish
