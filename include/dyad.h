@@ -152,8 +152,13 @@ typedef void (*dyad_dict_hit_fn)(void *ctx, const dyad_dict_hit *hit);
 dyad_status dyad_dicts_lookup(const dyad_dicts *d, const char *phrase,
                               const char *date, dyad_dict_hit_fn fn, void *ctx);
 
-/** Write a compiled cache of a frozen set to `path` (EIO on failure). */
+/** Write a compiled cache of a frozen set to `path` (EIO on failure). It
+** records each source file's size and mtime. */
 dyad_status dyad_dicts_compile(const dyad_dicts *d, const char *path);
+/** Load a compiled cache (mmap). DYAD_EIO if missing; DYAD_ECORRUPT if it is
+** not a cache, was made by another build, is damaged, or is stale (a source
+** file changed: the message says which). *out is set even on failure. */
+dyad_status dyad_dicts_open_compiled(const char *path, dyad_dicts **out);
 
 /* ------------------------------------------------------- tag and parse   */
 /* A sentence is tokens + a Universal Dependencies tree: the one internal
@@ -274,6 +279,8 @@ typedef struct dyad_code_opts {
     int comma_min, comma_max;      /* internal comma clauses (max 0: off) */
     int comma_bmin, comma_bmax;    /* initial clause (bmax 0: off) */
     int comma_emin, comma_emax;    /* terminal clause (emax 0: off) */
+    int pronouns;                  /* 1: bind HE/HIM/HIMSELF... to an antecedent
+                                      NP (formats.md §8.3); P1 does not (0) */
 } dyad_code_opts;
 void dyad_code_opts_default(dyad_code_opts *o);
 

@@ -616,6 +616,65 @@ static void code_ne(dyad_coder *c, ne_t *e) {
 
 static int is_null_code(const char *code) { return !strncmp(code, "---", 3); }
 
+/* ---------------------------------------------------------------- pronouns */
+
+static int pronoun_kind(const char *w) {
+    static const char *plain[] = {"HE", "HIM", "SHE", "HER", "THEY", "THEM", NULL};
+    static const char *refl[] = {"HIMSELF", "HERSELF", "THEMSELVES", NULL};
+    for (int i = 0; plain[i]; i++) if (!strcmp(w, plain[i])) return 1;
+    for (int i = 0; refl[i]; i++) if (!strcmp(w, refl[i])) return 2;
+    return 0;
+}
+
+/* the leaf node of token tok */
+static int leaf_of(const dyad_coder *c, int tok) {
+    for (int i = 0; i < c->p->nn; i++) if (c->p->n[i].tok == tok && c->p->n[i].child < 0) return i;
+    return -1;
+}
+
+/* first coded NE whose tokens lie inside node nd's subtree */
+static const ne_t *ne_in(const dyad_coder *c, int nd) {
+    int lo = 1 << 30, hi = -1;
+    for (int j = c->pos[nd]; j <= c->send[nd]; j++) {
+        int t = c->p->n[c->ord[j]].tok;
+        if (t >= 0) { if (t < lo) lo = t; if (t > hi) hi = t; }
+    }
+    for (int i = 0; i < c->nne; i++) {
+        const ne_t *e = &c->ne[i];
+        if (e->tok0 >= lo && e->tok1 <= hi + 1 && e->tok0 >= 0 && !is_null_code(e->code)) return e;
+    }
+    return NULL;
+}
+
+/* Bind a lone pronoun NE to an antecedent (formats.md §8.3): walk up from
+** its NP; at each level L take the first NP child of L's parent. A plain
+** pronoun starts only above its own clause; a reflexive gives up at an NP. */
+static void bind_pronoun(dyad_coder *c, ne_t *e) {
+    if (e->nw != 1 || !is_null_code(e->code) || e->tok0 < 0) return;
+    int kind = pronoun_kind(c->words[e->w0]);
+    if (!kind) return;
+    int lf = leaf_of(c, e->tok0);
+    if (lf < 0) return;
+    int np = c->p->n[lf].parent;
+    if (np < 0) return;
+    int passed = kind == 2;
+    for (int L = c->p->n[np].parent, guard = 0; L >= 0 && guard < 1000; L = c->p->n[L].parent, guard++) {
+        int up = c->p->n[L].parent;
+        if (up < 0) break;
+        if (kind == 2 && !strcmp(c->p->n[L].label, "NP")) return;
+        if (passed) {
+            for (int k = c->p->n[up].child; k >= 0; k = c->p->n[k].next) {
+                if (strcmp(c->p->n[k].label, "NP") || k == np) continue;
+                if (c->pos[k] <= c->pos[np] && c->send[k] >= c->pos[np]) continue;  /* holds the pronoun */
+                const ne_t *a = ne_in(c, k);
+                if (a) { e->code = a->code; e->entry = a->entry; }
+                return;
+            }
+        }
+        if (c->p->n[L].label[0] == 'S') passed = 1;
+    }
+}
+
 /* ================================================================ commas */
 
 static int is_comma(const dyad_coder *c, int i) {
@@ -939,7 +998,7 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
     (void)depth;
     for (int j = 0; j < nlo; j++) {
         const lt *x = &c->t[lo[j]];
-        if (x->k == T_O && !strcmp(x->lab, "NE")) return lo[j];
+        if (x->k == T_O && !strcmp(x->lab, "NE") && ne_null(c, lo[j])) return lo[j];
     }
     for (int j = 0; j < nup; j++) {
         const lt *x = &c->t[up[j]];
@@ -1148,6 +1207,7 @@ dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phras
         return DYAD_OK;
     }
     for (int i = 0; i < c->nne; i++) code_ne(c, &c->ne[i]);
+    if (c->o->pronouns) for (int i = 0; i < c->nne; i++) bind_pronoun(c, &c->ne[i]);
     comma_delete(c);
 #ifdef CODE_DEBUG
     for (int i = 0; i < c->nt; i++) {
