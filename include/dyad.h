@@ -515,6 +515,25 @@ const dyad_cameo_code *dyad_cameo_nearest(const char *code);
 /** All entries, sorted by code; *n gets the count. */
 const dyad_cameo_code *dyad_cameo_table(size_t *n);
 
+/* ---------------------------------------------------- resolve and write */
+/* Actor codes are sequences of trigrams (data/actor-codes.tsv): an entity
+** (country, international body, region, known group), then a role (GOV,
+** MIL, REB, ...) and further attributes. */
+typedef struct dyad_actor_parts {
+    char entity[4];            /* "AZE", "" if the code starts with a role */
+    char role[4];              /* first role trigram, "" if none */
+    char attributes[3 * 8 + 8];/* remaining trigrams, space-separated */
+    const char *entity_kind;   /* "country", "international", ... or NULL */
+    const char *entity_name;   /* "Azerbaijan" or NULL */
+    const char *role_name;     /* "Government" or NULL */
+} dyad_actor_parts;
+
+/** Split CODE ("AZEGOV") into *out. DYAD_EINVAL when it is not a sequence
+** of at most 8 upper-case trigrams ("---", quoted new-actor names). */
+dyad_status dyad_actor_split(const char *code, dyad_actor_parts *out);
+/** The name of a trigram as an entity (role 0) or a role (role 1), or NULL. */
+const char *dyad_actor_trigram_name(const char *trigram, int role);
+
 #ifdef __cplusplus
 }
 #endif
