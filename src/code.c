@@ -321,14 +321,19 @@ static int emit_ne(dyad_coder *c, int *had_comp) {
     int n = c->nnb;
     nb_item *it = c->nb;
     int ncomp = 0;
+    if (c->oom) return -1;
     for (int i = 0; i < n; i++) if (it[i].kind == NB_CSTART) ncomp++;
     if (had_comp) *had_comp = ncomp > 0;
     /* member ranges per compound */
-    int cs[4], ce[4], firstc = -1;
-    int nc = 0;
+    int cs[4] = {0}, ce[4] = {0}, firstc = -1;
+    int nc = 0, open = -1;
     for (int i = 0; i < n && nc < 4; i++) {
-        if (it[i].kind == NB_CSTART) { cs[nc] = i; if (firstc < 0) firstc = i; }
-        if (it[i].kind == NB_CEND) { ce[nc] = i; nc++; }
+        if (it[i].kind == NB_CSTART && open < 0) { open = i; }
+        if (it[i].kind == NB_CEND && open >= 0) {
+            cs[nc] = open; ce[nc] = i; nc++;
+            if (firstc < 0) firstc = open;
+            open = -1;
+        }
     }
     if (ncomp > 4) nc = 0;
     nb_item *tmp = c->tmp;
@@ -595,10 +600,11 @@ static void code_ne(dyad_coder *c, ne_t *e) {
                 for (const char *q = strstr(code, x); q; q = strstr(q + 1, x))
                     if ((q - code) % 3 == 0) { stop = 1; break; }
                 if (!stop) {
-                    char t[256];
-                    if (pre) snprintf(t, sizeof t, "%s%s", x, code);
-                    else snprintf(t, sizeof t, "%s%s", code, x);
-                    memcpy(code, t, sizeof code);
+                    size_t cl = strlen(code);
+                    if (cl + L < sizeof code) {
+                        if (pre) { memmove(code + L, code, cl + 1); memcpy(code, x, L); }
+                        else memcpy(code + cl, x, L + 1);
+                    }
                     size_t el = strlen(ev);
                     const char *b = cand[k]->file ? strrchr(cand[k]->file, '/') : NULL;
                     snprintf(ev + el, sizeof ev - el, "%s%s:%u", el ? "+" : "", b ? b + 1 : cand[k]->file ? cand[k]->file : "?", (unsigned)cand[k]->line);
