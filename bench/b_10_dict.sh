@@ -14,3 +14,9 @@ B=$BUILD/bench/dict_bench
 "$B" "$dir" 1 >/dev/null || exit 1                      # warm the page cache
 echo "dict_load_ms: $("$B" "$dir" 7 | awk '{print $2}' | median)"
 echo "dict_peak_rss_mb: $(peak_rss_mb "$B" "$dir" 1)"
+# the compiled cache (dyad dict compile): load = map + checks + relocation
+C=$(mktemp /tmp/dyad-bench-XXXXXX.cache)
+"$B" "$dir" 1 "$C" >/dev/null || { rm -f "$C"; exit 1; }
+echo "dict_cache_load_ms: $("$B" "$dir" 7 "$C" | awk '{print $2}' | median)"
+echo "dict_cache_mb: $(du -m "$C" | cut -f1)"
+rm -f "$C"

@@ -11,7 +11,9 @@ static void usage_dict(FILE *f) {
     fputs("usage: dyad dict stats   [--dicts DIR] [--set NAME] [--lenient] [--kind KIND] [FILE...]\n"
           "       dyad dict lookup  PHRASE [--date YYYY-MM-DD] [--dicts DIR] [--set NAME] [FILE...]\n"
           "       dyad dict check   [--kind KIND] FILE...   (or --dicts DIR)\n"
-          "       dyad dict compile [--dicts DIR] [--set NAME] -o FILE\n\n"
+          "       dyad dict compile [--dicts DIR] [--set NAME] [FILE...] -o CACHE\n"
+          "stats and lookup also take --cache CACHE: use that compiled cache when it is\n"
+          "fresh (made by this build from unchanged files), else load the files.\n\n"
           "Dictionaries come from FILE arguments, else from the folder --dicts DIR\n"
           "(default $DYAD_DICTS, else ./dicts; `make dicts` fills it). A folder gives a\n"
           "named set: production (default: CAMEO.2.0.txt, Phoenix.*.actors.txt,\n"
@@ -25,7 +27,7 @@ static void usage_dict(FILE *f) {
 }
 
 typedef struct opts {
-    const char *dicts, *set, *date, *out, *kind;
+    const char *dicts, *set, *date, *out, *kind, *cache;
     int lenient;
     const char *pos[256];
     int npos;
@@ -42,6 +44,7 @@ static int parse_opts(int argc, char **argv, opts *o) {
         if (cli_opt_value(argc, argv, &i, "--date", &o->date)) continue;
         if (cli_opt_value(argc, argv, &i, "--kind", &o->kind)) continue;
         if (cli_opt_value(argc, argv, &i, "-o", &o->out)) continue;
+        if (cli_opt_value(argc, argv, &i, "--cache", &o->cache)) continue;
         if (!strcmp(a, "--lenient")) { o->lenient = 1; continue; }
         if (a[0] == '-' && a[1]) { cli_error("dict: unknown option '%s'", a); return -1; }
         if (o->npos == 256) { cli_error("dict: too many arguments"); return -1; }
@@ -68,6 +71,13 @@ static int load(const opts *o, const char *const *files, int n, unsigned flags, 
     dyad_dict_kind kind;
     *out = NULL;
     if (kind_of(o->kind, &kind)) return EXIT_USAGE;
+    if (o->cache) {                   /* a fresh compiled cache replaces the sources */
+        dyad_dicts *c;
+        dyad_status cs = dyad_dicts_open_compiled(o->cache, &c);
+        if (cs == DYAD_OK) { *out = c; return 0; }
+        fprintf(stderr, "dyad: note: %s; loading the dictionary files\n", dyad_dicts_errmsg(c));
+        dyad_dicts_free(c);
+    }
     dyad_dicts *d = dyad_dicts_new(flags);
     if (!d) { cli_error("dict: out of memory"); return EXIT_FAIL; }
     dyad_status st = DYAD_OK;

@@ -106,6 +106,12 @@ dyad_dicts *dyad_dicts_new(unsigned flags) {
 
 void dyad_dicts_free(dyad_dicts *d) {
     if (!d) return;
+    if (d->map) {                      /* everything lives in the mapping */
+        dict_cache_unmap(d);
+        arena_free(&d->A);
+        dyad_free(d);
+        return;
+    }
     dvec *vs[] = {&d->diags, &d->files, &d->actors, &d->acodes, &d->arecs, &d->arefs,
                   &d->agents, &d->forms, &d->blocks, &d->patterns, &d->synsets,
                   &d->transforms, &d->discards, &d->issues};
@@ -821,12 +827,4 @@ dyad_status dyad_dicts_lookup(const dyad_dicts *d, const char *phrase, const cha
     }
     dyad_free(norm);
     return hits ? DYAD_OK : DYAD_ENOTFOUND;
-}
-
-dyad_status dyad_dicts_compile(const dyad_dicts *d, const char *path) {
-    (void)path;
-    if (!d) return DYAD_EINVAL;
-    snprintf(((dyad_dicts *)d)->errmsg, sizeof d->errmsg,
-             "dict compile: the compiled cache is not implemented yet");
-    return DYAD_EINVAL;
 }

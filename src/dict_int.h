@@ -38,6 +38,7 @@ typedef struct actor_ref { uint32_t actor, rec; } actor_ref;
 struct dyad_dicts {
     unsigned flags;
     int frozen;
+    void *map; size_t maplen;     /* loaded from a compiled cache (dict_cache.c) */
     arena A;                      /* every string and frozen array */
     char errmsg[1024];
     dvec diags;                   /* char * (arena) */
@@ -117,6 +118,8 @@ int dict_split_words(dyad_dicts *d, const char *z, size_t n, int us,
                      const char ***words, uint8_t **sep, int *trailing_us);
 char *dict_join(dyad_dicts *d, const char *const *w, size_t n);  /* single spaces */
 void dict_evcode_parse(dyad_dicts *d, const char *z, size_t n, dict_evcode *c);
+
+void dict_cache_unmap(dyad_dicts *d);
 
 /* Loaders: return 0, or -1 with d->errmsg set (strict failure / no memory). */
 int dict_load_verbs(dict_file *f, dict_verb_format fmt);

@@ -157,6 +157,7 @@ typedef struct tokbuf { dict_ptok t[256]; size_t n; } tokbuf;
 static int push_tok(vstate *v, tokbuf *b, uint8_t kind, const char *z, size_t n, uint8_t sep) {
     if (b->n == 256) return dict_bad(v->f, "pattern with more than 256 tokens") ? -1 : 1;
     dict_ptok *t = &b->t[b->n++];
+    memset(t, 0, sizeof *t);          /* padding included: the cache hashes it */
     t->kind = kind;
     t->sep = sep;
     t->synset = -1;
