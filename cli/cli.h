@@ -30,6 +30,7 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **out);
 
 int cmd_dict(int argc, char **argv);
+int cmd_code_articles(int argc, char **argv); /* code_articles.c: `dyad code` on articles */
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

@@ -123,6 +123,10 @@ out:
 }
 
 int cmd_code(int argc, char **argv) {
+    int has_parsed = 0;
+    for (int i = 1; i < argc; i++)
+        if (!strncmp(argv[i], "--parsed", 8)) has_parsed = 1;
+    if (!has_parsed) return cmd_code_articles(argc, argv);  /* the main job: cli/code_articles.c */
     const char *parsed = NULL, *dicts = NULL, *set = "production", *fmt = "tsv", *rd = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

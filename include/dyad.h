@@ -534,6 +534,83 @@ dyad_status dyad_actor_split(const char *code, dyad_actor_parts *out);
 /** The name of a trigram as an entity (role 0) or a role (role 1), or NULL. */
 const char *dyad_actor_trigram_name(const char *trigram, int role);
 
+/* The end-to-end pipeline: an engine holds the read-only resources
+** (dictionaries, parser model) shared by every thread; a doc is one worker's
+** state for coding articles one at a time. */
+typedef struct dyad_engine dyad_engine;
+typedef struct dyad_doc dyad_doc;
+
+typedef struct dyad_engine_opts {
+    const char *dicts_dir;     /* dictionary folder (NULL: "dicts") */
+    const char *dict_set;      /* "production" (NULL) or "validate" */
+    const char *model_path;    /* NULL: models/en_ewt.dyadm */
+    int max_sentence_tokens;   /* longer sentences are skipped and counted (default 250) */
+    double article_seconds;    /* per-article time cap (default 30 s) */
+    int filter;                /* 1: one event per (date, source, target, code) per article */
+} dyad_engine_opts;
+
+void dyad_engine_opts_default(dyad_engine_opts *o);
+/** Load dictionaries and model (OWNED: dyad_engine_free). On failure err
+** says which resource and why ("model: ...", "dictionaries: file:line: ..."). */
+dyad_status dyad_engine_open(const dyad_engine_opts *o, dyad_engine **out, char *err, size_t nerr);
+void dyad_engine_free(dyad_engine *e);
+const dyad_dicts *dyad_engine_dicts(const dyad_engine *e);
+
+/* One coded event in its article. Strings BORROWED from the doc (valid until
+** its next dyad_doc_code) or the article (article_id, pub_date). Spans are
+** byte offsets into the article's normalized text. */
+typedef struct dyad_coded {
+    const char *article_id;
+    const char *news_source;       /* the article's source ("" if none) */
+    int sentence;                  /* 1-based sentence index in the article */
+    const char *pub_date;          /* YYYY-MM-DD */
+    char event_date[11];           /* YYYY-MM-DD */
+    dyad_when when;                /* how the event date was found */
+    const char *source, *target, *code;
+    dyad_actor_parts source_parts, target_parts;
+    const dyad_cameo_code *cameo;  /* the code's table entry (or its nearest parent); may be NULL */
+    const char *text;              /* the sentence */
+    dyad_span sent_span, source_span, target_span, verb_span;
+    const char *source_text, *target_text, *verb_text;
+    const char *source_entry, *target_entry;  /* dictionary entries, "file:line" */
+    const char *pattern;           /* verb pattern (or verb form) that fired, "file:line" */
+} dyad_coded;
+
+typedef struct dyad_doc_stats {
+    size_t sentences;        /* sentences segmented */
+    size_t skipped_long;     /* over max_sentence_tokens */
+    size_t skipped_dateline; /* datelines ("BAKU, Dec 26 (Trend) -") */
+    size_t skipped_time;     /* not reached within the time cap */
+    size_t failed;           /* sentences the parser or coder rejected */
+    size_t filtered;         /* duplicate events dropped by the filter */
+    int story_discarded;     /* a story discard matched: no events */
+    int nomem;
+} dyad_doc_stats;
+
+/** A worker (OWNED: dyad_doc_free); NULL on no memory. */
+dyad_doc *dyad_doc_new(const dyad_engine *e);
+void dyad_doc_free(dyad_doc *d);
+/** Code one article (the previous results are dropped). A bad article is
+** data, not a failure: DYAD_OK with dyad_doc_error set. DYAD_NOMEM only. */
+dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a);
+size_t dyad_doc_nevents(const dyad_doc *d);
+const dyad_coded *dyad_doc_event(const dyad_doc *d, size_t i);
+const dyad_doc_stats *dyad_doc_get_stats(const dyad_doc *d);
+/** Why the last article failed (or was cut short), or NULL. */
+const char *dyad_doc_error(const dyad_doc *d);
+
+/* Output formats for coded events. */
+typedef enum dyad_out_format {
+    DYAD_OUT_JSONL = 0,   /* one JSON object per event, with evidence (docs/output.md) */
+    DYAD_OUT_TSV,         /* PETRARCH2's event-file columns */
+    DYAD_OUT_PHOENIX      /* the Phoenix data set's columns */
+} dyad_out_format;
+/** Write one event as a line in FORMAT. DYAD_EIO on a write error. */
+dyad_status dyad_write_event(FILE *f, dyad_out_format format, const dyad_coded *e);
+/** Write an error record for a bad article (JSONL only; other formats
+** write nothing: errors go to the run's summary). */
+dyad_status dyad_write_error(FILE *f, dyad_out_format format, const dyad_article *a, const char *error);
+
 #ifdef __cplusplus
 }
 #endif
