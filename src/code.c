@@ -13,8 +13,11 @@
 
 enum { T_W = 0, T_O, T_C };
 
+enum { LK_OTHER = 0, LK_NE, LK_NEC, LK_VP, LK_COMMA, LK_VB, LK_VBN, LK_FINAL };
+
 typedef struct lt {
     uint8_t k;          /* T_W word, T_O open marker, T_C close marker */
+    uint8_t lk;         /* LK_*: the label's kind, for fast tests */
     uint8_t del;        /* deleted by comma-clause deletion */
     const char *lab;    /* marker label ("NE", "NEC", "VP", "VBD", ",") */
     const char *w;      /* word, upper case */
@@ -28,7 +31,10 @@ typedef struct ne_t {
     int w0, nw;         /* words in c->words */
     int tok0, tok1;     /* token span (end exclusive), -1 if none */
     const char *code;   /* "ARNGOV", "---", "---GOV" */
-    const char *entry;  /* evidence */
+    const char *entry;  /* evidence, formatted on demand (NULL until then) */
+    const char *ref_file[4];   /* actor and agent entries that made the code */
+    uint32_t ref_line[4];
+    int nref;
 } ne_t;
 
 /* an NE under construction: words and raw compounds */
@@ -175,6 +181,14 @@ static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, i
     GROW(c->t, c->nt, c->tcap, 1);
     lt *x = &c->t[c->nt];
     x->k = (uint8_t)k; x->del = 0; x->lab = lab; x->w = w; x->tok = tok; x->partner = -1; x->ne = ne; x->tag = 0;
+    x->lk = LK_OTHER;
+    if (lab) {
+        if (lab[0] == 'N' && lab[1] == 'E') x->lk = lab[2] == 0 ? LK_NE : (lab[2] == 'C' && !lab[3]) ? LK_NEC : LK_OTHER;
+        else if (lab[0] == 'V' && lab[1] == 'P' && !lab[2]) x->lk = LK_VP;
+        else if (lab[0] == 'V' && lab[1] == 'B') x->lk = lab[2] == 'N' && !lab[3] ? LK_VBN : LK_VB;
+        else if (lab[0] == ',' && !lab[1]) x->lk = LK_COMMA;
+        else if ((lab[0] == '.' || lab[0] == '!' || lab[0] == '?') && !lab[1]) x->lk = LK_FINAL;
+    }
     if (k == T_O) {
         if (c->nstack == c->stcap) {
             int nc = c->stcap ? c->stcap * 2 : 64;
@@ -306,7 +320,7 @@ static void nb_words(dyad_coder *c, int nd, int skip_pos, int allow_comp) {
 static int new_ne(dyad_coder *c, const nb_item *it, int n, int drop_idx) {
     GROW(c->ne, c->nne, c->necap, 1);
     ne_t *e = &c->ne[c->nne];
-    e->w0 = c->nw; e->nw = 0; e->tok0 = e->tok1 = -1; e->code = "---"; e->entry = "";
+    e->w0 = c->nw; e->nw = 0; e->tok0 = e->tok1 = -1; e->code = "---"; e->entry = NULL; e->nref = 0;
     for (int i = 0; i < n; i++) {
         if (i == drop_idx) continue;
         GROW(c->words, c->nw, c->wcap, 1);
@@ -518,8 +532,8 @@ static void emit_node(dyad_coder *c, int nd, int in_np) {
 static int phrase_match(const char *const *ew, const uint8_t *sep, int enw,
                         const char **w, int nw, int pos, const char *used, int *last, char *mark) {
     if (pos >= nw || strcmp(ew[0], w[pos])) return 0;
-    int cur = pos;
-    if (mark) mark[pos] = 1;
+    int cur = pos, at[64], na = 0;
+    at[na++] = pos;
     for (int i = 1; i < enw; i++) {
         if (sep && sep[i - 1] == ' ') {
             int q = cur + 1;
@@ -530,8 +544,9 @@ static int phrase_match(const char *const *ew, const uint8_t *sep, int enw,
             if (cur + 1 >= nw || strcmp(w[cur + 1], ew[i])) return 0;
             cur++;
         }
-        if (mark) mark[cur] = 1;
+        if (na < 64) at[na++] = cur;
     }
+    if (mark) for (int i = 0; i < na; i++) mark[at[i]] = 1;
     *last = cur;
     return 1;
 }
@@ -543,6 +558,7 @@ static char *fileline(dyad_coder *c, const char *file, uint32_t line) {
     return mdup(&c->mem, buf, strlen(buf));
 }
 
+/* Code one NE (§13.3): the first actor from the left, then agents. */
 static void code_ne(dyad_coder *c, ne_t *e) {
     const char **w = c->words + e->w0;
     int nw = e->nw;
@@ -555,24 +571,25 @@ static void code_ne(dyad_coder *c, ne_t *e) {
         const dict_actor *const *cand = dict_actors_by_first(c->d, w[i], &n);
         for (size_t k = 0; k < n; k++) {
             int last;
-            char mk[512];
-            memset(mk, 0, (size_t)nw);
-            if (phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, i, NULL, &last, mk)) {
+            if (phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, i, NULL, &last, used)) {
                 act = cand[k];
-                memcpy(used, mk, (size_t)nw);
                 break;
             }
         }
     }
-    char code[256] = "";
-    char ev[512] = "";
+    char code[256];
+    size_t cl = 0;
     int have = 0;
+    e->nref = 0;
     if (act) {
         const dict_actor_code *ac = dict_actor_code_p1(act, c->date);
-        snprintf(code, sizeof code, "%s", ac ? ac->code : "---");
-        const char *f = ac ? ac->file : act->file;
-        const char *b = f ? strrchr(f, '/') : NULL;
-        snprintf(ev, sizeof ev, "%s:%u", b ? b + 1 : f ? f : "?", (unsigned)(ac ? ac->line : act->line));
+        const char *z = ac ? ac->code : "---";
+        cl = strlen(z);
+        if (cl >= sizeof code) cl = sizeof code - 1;
+        memcpy(code, z, cl);
+        e->ref_file[0] = ac ? ac->file : act->file;
+        e->ref_line[0] = ac ? ac->line : act->line;
+        e->nref = 1;
         have = 1;
     }
     int stop = 0;
@@ -583,41 +600,50 @@ static void code_ne(dyad_coder *c, ne_t *e) {
         for (size_t k = 0; k < n; k++) {
             int last;
             if (!phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, i, used, &last, NULL)) continue;
-            if (!have) { snprintf(code, sizeof code, "---"); have = 1; }
+            if (!have) { memcpy(code, "---", 3); cl = 3; have = 1; }
             const char *ac = cand[k]->code;
             while (*ac == ' ') ac++;
-            char x[64];
+            size_t L = strlen(ac);
             int pre = 0;
-            if (ac[0] == '~') snprintf(x, sizeof x, "%s", ac + 1);
-            else {
-                snprintf(x, sizeof x, "%s", ac);
-                size_t L = strlen(x);
-                if (L && x[L - 1] == '~') { x[L - 1] = 0; pre = 1; }
-            }
-            size_t L = strlen(x);
-            while (L && x[L - 1] == ' ') x[--L] = 0;
+            if (ac[0] == '~') { ac++; L--; }
+            else if (L && ac[L - 1] == '~') { L--; pre = 1; }
+            while (L && ac[L - 1] == ' ') L--;
             if (!stop && L) {
-                for (const char *q = strstr(code, x); q; q = strstr(q + 1, x))
-                    if ((q - code) % 3 == 0) { stop = 1; break; }
-                if (!stop) {
-                    size_t cl = strlen(code);
-                    if (cl + L < sizeof code) {
-                        if (pre) { memmove(code + L, code, cl + 1); memcpy(code, x, L); }
-                        else memcpy(code + cl, x, L + 1);
+                code[cl] = 0;
+                for (size_t q = 0; q + L <= cl; q += 3)
+                    if (!memcmp(code + q, ac, L)) { stop = 1; break; }
+                if (!stop && cl + L < sizeof code) {
+                    if (pre) { memmove(code + L, code, cl); memcpy(code, ac, L); }
+                    else memcpy(code + cl, ac, L);
+                    cl += L;
+                    if (e->nref < 4) {
+                        e->ref_file[e->nref] = cand[k]->file;
+                        e->ref_line[e->nref] = cand[k]->line;
+                        e->nref++;
                     }
-                    size_t el = strlen(ev);
-                    const char *b = cand[k]->file ? strrchr(cand[k]->file, '/') : NULL;
-                    snprintf(ev + el, sizeof ev - el, "%s%s:%u", el ? "+" : "", b ? b + 1 : cand[k]->file ? cand[k]->file : "?", (unsigned)cand[k]->line);
                 }
             }
             i = last;
             break;
         }
     }
-    if (have) {
-        e->code = mdup(&c->mem, code, strlen(code));
-        e->entry = mdup(&c->mem, ev, strlen(ev));
+    if (have) e->code = mdup(&c->mem, code, cl);
+}
+
+/* "actors.txt:12+agents.txt:40": the NE's evidence, made when an event needs it */
+static const char *ne_entry(dyad_coder *c, ne_t *e) {
+    if (e->entry) return e->entry;
+    char buf[1024];
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < e->nref && k < sizeof buf - 1; i++) {
+        const char *f = e->ref_file[i] ? e->ref_file[i] : "?";
+        const char *b = strrchr(f, '/');
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s:%u", i ? "+" : "", b ? b + 1 : f, (unsigned)e->ref_line[i]);
+        if (k >= sizeof buf) k = sizeof buf - 1;
     }
+    e->entry = mdup(&c->mem, buf, k);
+    return e->entry ? e->entry : "";
 }
 
 static int is_null_code(const char *code) { return !strncmp(code, "---", 3); }
@@ -673,7 +699,7 @@ static void bind_pronoun(dyad_coder *c, ne_t *e) {
                 if (strcmp(c->p->n[k].label, "NP") || k == np) continue;
                 if (c->pos[k] <= c->pos[np] && c->send[k] >= c->pos[np]) continue;  /* holds the pronoun */
                 const ne_t *a = ne_in(c, k);
-                if (a) { e->code = a->code; e->entry = a->entry; }
+                if (a) { e->code = a->code; e->nref = a->nref; memcpy(e->ref_file, a->ref_file, sizeof e->ref_file); memcpy(e->ref_line, a->ref_line, sizeof e->ref_line); }
                 return;
             }
         }
@@ -685,7 +711,7 @@ static void bind_pronoun(dyad_coder *c, ne_t *e) {
 
 static int is_comma(const dyad_coder *c, int i) {
     const lt *x = &c->t[i];
-    return x->k == T_O && !strcmp(x->lab, ",") && !x->del;
+    return x->k == T_O && x->lk == LK_COMMA && !x->del;
 }
 
 static int nwords_between(const dyad_coder *c, int a, int b) {
@@ -710,7 +736,7 @@ static void comma_delete(dyad_coder *c) {
     /* E: the sentence-final punctuation's open marker, else the last word */
     int E = -1;
     for (int i = nt - 1; i >= 0; i--) {
-        if (c->t[i].k == T_O && (!strcmp(c->t[i].lab, ".") || !strcmp(c->t[i].lab, "!") || !strcmp(c->t[i].lab, "?"))) { E = i; break; }
+        if (c->t[i].k == T_O && c->t[i].lk == LK_FINAL) { E = i; break; }
         if (c->t[i].k == T_W) break;
     }
     if (E < 0) { for (int i = nt - 1; i >= 0; i--) if (c->t[i].k == T_W) { E = i; break; } }
@@ -756,7 +782,7 @@ typedef struct seqv { int *v; int n; } seqv;
 static int seq_keep(const lt *x) {
     if (x->del) return 0;
     if (x->k == T_W) return 1;
-    return !strcmp(x->lab, "NE") || !strcmp(x->lab, "NEC");
+    return x->lk == LK_NE || x->lk == LK_NEC;
 }
 
 typedef struct match_state {
@@ -808,7 +834,7 @@ static int match_part(dyad_coder *c, const cp_word *pw, int k, const int *seq, i
         if (j >= n) return 0;
         const lt *x = &c->t[seq[j]];
         if (x->k != T_W) {
-            if (!strcmp(x->lab, "NE")) {
+            if (x->lk == LK_NE) {
                 inNE = !inNE;
                 curNE = x->k == T_O ? seq[j] : x->partner;
             } else {
@@ -865,7 +891,7 @@ static int match_part(dyad_coder *c, const cp_word *pw, int k, const int *seq, i
 static int slot_codes(dyad_coder *c, int open, const char **out, int *ne_of, int max) {
     int n = 0;
     const lt *x = &c->t[open];
-    if (!strcmp(x->lab, "NE")) {
+    if (x->lk == LK_NE) {
         ne_t *e = &c->ne[x->ne];
         const char *code = e->code;
         if (!strcmp(code, "---") && c->o->new_actor_length > 0) {
@@ -896,7 +922,7 @@ static int slot_codes(dyad_coder *c, int open, const char **out, int *ne_of, int
     int end = x->partner;
     for (int i = open + 1; i < end && n < max; i++) {
         const lt *y = &c->t[i];
-        if (y->k == T_O && !strcmp(y->lab, "NE") && !y->del) {
+        if (y->k == T_O && y->lk == LK_NE && !y->del) {
             const char *tmp[16];
             int tne[16];
             int m = slot_codes(c, i, tmp, tne, 16);
@@ -912,7 +938,7 @@ static int slot_codes(dyad_coder *c, int open, const char **out, int *ne_of, int
 
 static int ne_null(dyad_coder *c, int open) {
     const lt *x = &c->t[open];
-    if (strcmp(x->lab, "NE")) return 0;
+    if (x->lk != LK_NE) return 0;
     return is_null_code(c->ne[x->ne].code);
 }
 
@@ -928,8 +954,8 @@ static int add_event(dyad_coder *c, const char *s, const char *t, const char *co
     e->tgt_start = tne >= 0 ? c->ne[tne].tok0 : -1;
     e->tgt_end = tne >= 0 ? c->ne[tne].tok1 : -1;
     e->verb_start = vt0; e->verb_end = vt1;
-    e->src_entry = sne >= 0 ? c->ne[sne].entry : "";
-    e->tgt_entry = tne >= 0 ? c->ne[tne].entry : "";
+    e->src_entry = sne >= 0 ? ne_entry(c, &c->ne[sne]) : "";
+    e->tgt_entry = tne >= 0 ? ne_entry(c, &c->ne[tne]) : "";
     e->pattern = pat;
     return 0;
 }
@@ -972,8 +998,8 @@ static int find_source(dyad_coder *c, const int *up, int nup) {
         const lt *x = &c->t[up[j]];
         if (x->k != T_O) continue;   /* text order: open markers come first */
         int o = up[j];
-        if (!strcmp(x->lab, "NEC")) return o;
-        if (!strcmp(x->lab, "NE")) {
+        if (x->lk == LK_NEC) return o;
+        if (x->lk == LK_NE) {
             if (!ne_null(c, o)) return o;
             if (firstne < 0) firstne = o;
         }
@@ -983,7 +1009,7 @@ static int find_source(dyad_coder *c, const int *up, int nup) {
 
 static const char *first_code(dyad_coder *c, int open) {
     const lt *x = &c->t[open];
-    if (!strcmp(x->lab, "NE")) return c->ne[x->ne].code;
+    if (x->lk == LK_NE) return c->ne[x->ne].code;
     return NULL;
 }
 
@@ -994,7 +1020,7 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
     for (int j = 0; j < nlo; j++) {
         const lt *x = &c->t[lo[j]];
         if (x->k != T_O) continue;
-        if (!strcmp(x->lab, "NEC")) return lo[j];
+        if (x->lk == LK_NEC) return lo[j];
         if (!ne_null(c, lo[j])) {
             const char *tc = c->ne[x->ne].code;
             if (sc && !is_null_code(sc) && !strncmp(tc, sc, strlen(sc))) continue;
@@ -1004,14 +1030,14 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
     (void)depth;
     for (int j = 0; j < nlo; j++) {
         const lt *x = &c->t[lo[j]];
-        if (x->k == T_O && !strcmp(x->lab, "NE") && ne_null(c, lo[j])) return lo[j];
+        if (x->k == T_O && x->lk == LK_NE && ne_null(c, lo[j])) return lo[j];
     }
     for (int j = 0; j < nup; j++) {
         const lt *x = &c->t[up[j]];
         if (x->k != T_C) continue;
         int o = x->partner;
         if (o == src) continue;
-        if (!strcmp(x->lab, "NEC")) return o;
+        if (x->lk == LK_NEC) return o;
         if (!ne_null(c, o)) {
             const char *tc = c->ne[x->ne].code;
             if (sc && !strcmp(tc, sc)) continue;
@@ -1020,13 +1046,13 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
     }
     for (int j = 0; j < nup; j++) {
         const lt *x = &c->t[up[j]];
-        if (x->k == T_C && !strcmp(x->lab, "NE") && x->partner != src) return x->partner;
+        if (x->k == T_C && x->lk == LK_NE && x->partner != src) return x->partner;
     }
     return -1;
 }
 
 static int is_vb_open(const dyad_coder *c, int i) {
-    return i < c->nt && c->t[i].k == T_O && !strncmp(c->t[i].lab, "VB", 2);
+    return i < c->nt && c->t[i].k == T_O && (c->t[i].lk == LK_VB || c->t[i].lk == LK_VBN);
 }
 
 /* the word of a tag bracket opened at i (the next token) */
@@ -1052,12 +1078,12 @@ static void code_verbs(dyad_coder *c) {
     if (!up || !lo) { dyad_free(up); dyad_free(lo); c->oom = 1; return; }
     for (int i = 2; i < c->nt; i++) {
         const lt *V = &c->t[i];
-        if (V->del || V->k != T_O || strcmp(V->lab, "VP") || !is_vb_open(c, i + 1)) continue;
+        if (V->del || V->k != T_O || V->lk != LK_VP || !is_vb_open(c, i + 1)) continue;
         int vend = V->partner >= 0 ? V->partner : c->nt - 1;
         /* 1. passive test */
         int vw = tag_word(c, i + 1), passive = 0;
         int vbn = -1;
-        for (int k = i + 3; k < vend; k++) if (c->t[k].k == T_O && !strcmp(c->t[k].lab, "VBN")) { vbn = k; break; }
+        for (int k = i + 3; k < vend; k++) if (c->t[k].k == T_O && c->t[k].lk == LK_VBN) { vbn = k; break; }
         if (vbn >= 0) {
             int by = 0, aux = 0;
             for (int k = c->t[vbn].partner + 1; k < vend; k++) if (c->t[k].k == T_W && !strcmp(c->t[k].w, "BY")) { by = 1; break; }
@@ -1100,7 +1126,7 @@ static void code_verbs(dyad_coder *c) {
         for (int k = first_w - 1; k >= 2; k--) {
             const lt *x = &c->t[k];
             if (x->del) continue;
-            if (x->k == T_C && !strcmp(x->lab, ",")) break;
+            if (x->k == T_C && x->lk == LK_COMMA) break;
             if (seq_keep(x)) up[nup++] = k;
         }
         for (int k = last_w + 1; k < vend; k++) if (seq_keep(&c->t[k])) lo[nlo++] = k;
