@@ -61,10 +61,17 @@ struct dyad_coder {
     int32_t date;
     const dyad_code_opts *o;
     int oom;
+    struct disc *disc;       /* discards, bucketed (coder lifetime) */
+    int *dbucket, ndisc, dshort;
+    int capnodes;            /* capacity of ord/pos/send/iscomp/st */
+    int *st;                 /* DFS stack */
+    dyad_code_opts defaults;
     nb_item tmp[512];        /* scratch for one NE's words */
 };
 
 /* ================================================================ setup */
+
+static int discards_prepare(dyad_coder *c, arena *a);
 
 static char *mdup(arena *a, const char *z, size_t n) { return arena_strndup(a, z, n); }
 
@@ -150,6 +157,8 @@ dyad_coder *dyad_coder_new(const dyad_dicts *d) {
     for (size_t i = 0; i < np; i++)
         if (prep_pattern(c, &pats[i], &c->pat[i], pa) < 0) { arena_free(pa); dyad_free(pa); dyad_coder_free(c); return NULL; }
     c->pat[np].src = (const dict_pattern *)(void *)pa;   /* sentinel holds the arena */
+    if (discards_prepare(c, pa) < 0) { dyad_coder_free(c); return NULL; }
+    dyad_code_opts_default(&c->defaults);
     return c;
 }
 
@@ -164,7 +173,7 @@ void dyad_coder_free(dyad_coder *c) {
     arena_free(&c->mem);
     dyad_free(c->t); dyad_free(c->words); dyad_free(c->ne);
     dyad_free(c->nb); dyad_free(c->ev); dyad_free(c->stack);
-    dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send);
+    dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->st);
     dyad_free(c);
 }
 
@@ -227,25 +236,28 @@ static int base_is(const char *l, const char *b) {
 static int prepare_tree(dyad_coder *c) {
     const dyad_phrases *p = c->p;
     int nn = p->nn;
-    dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp);
-    c->ord = dyad_malloc((size_t)(nn + 1) * sizeof *c->ord);
-    c->pos = dyad_malloc((size_t)(nn + 1) * sizeof *c->pos);
-    c->send = dyad_malloc((size_t)(nn + 1) * sizeof *c->send);
-    c->iscomp = dyad_calloc((size_t)nn + 1, 1);
-    int *st = dyad_malloc((size_t)(nn + 1) * sizeof *st);
-    if (!c->ord || !c->pos || !c->send || !c->iscomp || !st) { dyad_free(st); c->oom = 1; return -1; }
-    int r = 0, sp = 0;
-    if (p->root >= 0) st[sp++] = p->root;
-    while (sp) {
-        int x = st[--sp];
+    if (nn + 1 > c->capnodes) {
+        dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp); dyad_free(c->st);
+        int cap = (nn + 1) * 2;
+        c->ord = dyad_malloc((size_t)cap * sizeof *c->ord);
+        c->pos = dyad_malloc((size_t)cap * sizeof *c->pos);
+        c->send = dyad_malloc((size_t)cap * sizeof *c->send);
+        c->iscomp = dyad_malloc((size_t)cap);
+        c->st = dyad_malloc((size_t)cap * sizeof *c->st);
+        c->capnodes = cap;
+        if (!c->ord || !c->pos || !c->send || !c->iscomp || !c->st) { c->capnodes = 0; c->oom = 1; return -1; }
+    }
+    memset(c->iscomp, 0, (size_t)nn + 1);
+    int *st = c->st;
+    int r = 0;
+    (void)st;
+    for (int x = p->root; x >= 0 && r < nn;) {   /* pre-order without a stack */
         c->pos[x] = r;
         c->ord[r++] = x;
-        /* push children in reverse */
-        int kids[512], nk = 0;
-        for (int k = p->n[x].child; k >= 0 && nk < 512; k = p->n[k].next) kids[nk++] = k;
-        for (int i = nk - 1; i >= 0; i--) st[sp++] = kids[i];
+        if (p->n[x].child >= 0) { x = p->n[x].child; continue; }
+        while (x >= 0 && p->n[x].next < 0) x = p->n[x].parent;
+        if (x >= 0) x = p->n[x].next;
     }
-    dyad_free(st);
     for (int i = r; i < nn; i++) c->ord[i] = -1;
     /* subtree ends: process in reverse pre-order (children first) */
     for (int i = r - 1; i >= 0; i--) {
@@ -646,7 +658,7 @@ static const char *ne_entry(dyad_coder *c, ne_t *e) {
     return e->entry ? e->entry : "";
 }
 
-static int is_null_code(const char *code) { return !strncmp(code, "---", 3); }
+static int is_null_code(const char *code) { return code[0] == '-' && code[1] == '-' && code[2] == '-'; }
 
 /* ---------------------------------------------------------------- pronouns */
 
@@ -943,7 +955,7 @@ static int ne_null(dyad_coder *c, int open) {
 }
 
 static int add_event(dyad_coder *c, const char *s, const char *t, const char *code, int sne, int tne,
-                     int vt0, int vt1, const char *pat) {
+                     int vt0, int vt1, const char *pfile, uint32_t pline) {
     for (int i = 0; i < c->nev; i++)
         if (!strcmp(c->ev[i].source, s) && !strcmp(c->ev[i].target, t) && !strcmp(c->ev[i].code, code)) return 0;
     GROW(c->ev, c->nev, c->evcap, 1);
@@ -956,12 +968,12 @@ static int add_event(dyad_coder *c, const char *s, const char *t, const char *co
     e->verb_start = vt0; e->verb_end = vt1;
     e->src_entry = sne >= 0 ? ne_entry(c, &c->ne[sne]) : "";
     e->tgt_entry = tne >= 0 ? ne_entry(c, &c->ne[tne]) : "";
-    e->pattern = pat;
+    e->pattern = fileline(c, pfile, pline);
     return 0;
 }
 
 static void make_events(dyad_coder *c, int src, int tgt, const char *code, int passive,
-                        int vt0, int vt1, const char *pat) {
+                        int vt0, int vt1, const char *pfile, uint32_t pline) {
     const char *S[64], *T[64];
     int Sn[64], Tn[64];
     int ns = slot_codes(c, src, S, Sn, 64);
@@ -985,9 +997,9 @@ static void make_events(dyad_coder *c, int src, int tgt, const char *code, int p
             int an = Sn[i], bn = Tn[j];
             if (passive) { const char *t = a; a = b; b = t; int q = an; an = bn; bn = q; }
             int ok = !(c->o->require_dyad && (!strcmp(a, "---") || !strcmp(b, "---")));
-            if (ok) add_event(c, a, b, cx, an, bn, vt0, vt1, pat);
+            if (ok) add_event(c, a, b, cx, an, bn, vt0, vt1, pfile, pline);
             if (colon && !(c->o->require_dyad && (!strcmp(a, "---") || !strcmp(b, "---"))))
-                add_event(c, b, a, cy, bn, an, vt0, vt1, pat);
+                add_event(c, b, a, cy, bn, an, vt0, vt1, pfile, pline);
         }
 }
 
@@ -1133,7 +1145,8 @@ static void code_verbs(dyad_coder *c) {
         /* 4-5. patterns */
         const char *code = vcode;
         match_state ms = {-1, -1, -1};
-        const char *pat = fileline(c, hit->file, hit->line);
+        const char *pfile = hit->file;
+        uint32_t pline = hit->line;
         if (blk) {
             for (uint32_t q = 0; q < blk->npatterns; q++) {
                 const cp_pattern *cp = &c->pat[blk->first_pattern + q];
@@ -1148,7 +1161,8 @@ static void code_verbs(dyad_coder *c) {
                 const char *pc = cp->src->code.text;
                 if (pc && *pc && strcmp(pc, "---")) code = pc;
                 ms = m2;
-                pat = fileline(c, cp->src->file, cp->src->line);
+                pfile = cp->src->file;
+                pline = cp->src->line;
                 break;
             }
         }
@@ -1160,7 +1174,7 @@ static void code_verbs(dyad_coder *c) {
         if (src >= 0 && tgt >= 0) {
             int vt = c->t[vw].tok;
             make_events(c, src, tgt, code, passive, c->t[first_w].tok < vt ? c->t[first_w].tok : vt,
-                        (c->t[last_w].tok > vt ? c->t[last_w].tok : vt) + 1, pat);
+                        (c->t[last_w].tok > vt ? c->t[last_w].tok : vt) + 1, pfile, pline);
         }
         i = vend;
     }
@@ -1170,8 +1184,58 @@ static void code_verbs(dyad_coder *c) {
 
 /* ================================================================ discards */
 
+/* Discards (§13.7): " PHRASE" anywhere in the upper-cased text, line breaks
+** deleted; a trailing `_` wants a space or .!? after. Entries are bucketed
+** by their first two characters, so a sentence costs one pass over its text. */
+#define DB_SIZE 1024
+typedef struct disc { const char *ph; int len, trail, story, next; } disc;
+
+static unsigned db_key(unsigned char a, unsigned char b) { return (a * 31u + b) & (DB_SIZE - 1); }
+
+static int discards_prepare(dyad_coder *c, arena *a) {
+    size_t nd = 0;
+    const dict_discard *ds = dict_discards(c->d, &nd);
+    c->disc = arena_zalloc(a, (nd + 1) * sizeof *c->disc);
+    c->dbucket = arena_alloc(a, DB_SIZE * sizeof *c->dbucket);
+    if (!c->disc || !c->dbucket) return -1;
+    for (int i = 0; i < DB_SIZE; i++) c->dbucket[i] = -1;
+    c->ndisc = 0;
+    c->dshort = -1;
+    for (size_t i = 0; i < nd; i++) {
+        const char *z = ds[i].phrase ? ds[i].phrase : "";
+        size_t L = strlen(z);
+        int trail = L > 0 && z[L - 1] == '_';
+        if (trail) L--;
+        if (L == 0) continue;
+        char *u = mdup(a, z, L);
+        if (!u) return -1;
+        upcase(u);
+        disc *d = &c->disc[c->ndisc];
+        d->ph = u; d->len = (int)L; d->trail = trail; d->story = ds[i].story != 0;
+        if (L >= 2) {
+            unsigned k = db_key((unsigned char)u[0], (unsigned char)u[1]);
+            d->next = c->dbucket[k];
+            c->dbucket[k] = c->ndisc;
+        } else {
+            d->next = c->dshort;
+            c->dshort = c->ndisc;
+        }
+        c->ndisc++;
+    }
+    return 0;
+}
+
+static int disc_at(const disc *d, const char *u, size_t i, size_t n) {
+    if (i + (size_t)d->len > n || memcmp(u + i, d->ph, (size_t)d->len)) return 0;
+    if (d->trail) {
+        char a = u[i + (size_t)d->len];
+        if (!(a == ' ' || a == '.' || a == '!' || a == '?')) return 0;
+    }
+    return 1;
+}
+
 static const char *discard_check(dyad_coder *c, const char *text) {
-    if (!text || !*text) return NULL;
+    if (!text || !*text || c->ndisc == 0) return NULL;
     size_t n = strlen(text);
     char *u = arena_alloc(&c->mem, n + 2);
     if (!u) return NULL;
@@ -1181,26 +1245,15 @@ static const char *discard_check(dyad_coder *c, const char *text) {
         u[k++] = (char)toupper((unsigned char)text[i]);
     }
     u[k] = 0;
-    size_t nd = 0;
-    const dict_discard *ds = dict_discards(c->d, &nd);
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < nd; i++) {
-            if ((pass == 0) != (ds[i].story != 0)) continue;
-            char ph[512];
-            snprintf(ph, sizeof ph, " %s", ds[i].phrase);
-            size_t L = strlen(ph);
-            int trail = L > 1 && ph[L - 1] == '_';
-            if (trail) ph[--L] = 0;
-            for (const char *q = strstr(u, ph); q; q = strstr(q + 1, ph)) {
-                if (trail) {
-                    char a = q[L];
-                    if (!(a == ' ' || a == '.' || a == '!' || a == '?')) continue;
-                }
-                return pass == 0 ? "storydiscard" : "sentencediscard";
-            }
-        }
+    int sent = 0;
+    for (size_t i = 1; i < k; i++) {
+        if (u[i - 1] != ' ') continue;
+        for (int j = c->dbucket[db_key((unsigned char)u[i], (unsigned char)u[i + 1])]; j >= 0; j = c->disc[j].next)
+            if (disc_at(&c->disc[j], u, i, k)) { if (c->disc[j].story) return "storydiscard"; sent = 1; }
+        for (int j = c->dshort; j >= 0; j = c->disc[j].next)
+            if (disc_at(&c->disc[j], u, i, k)) { if (c->disc[j].story) return "storydiscard"; sent = 1; }
     }
-    return NULL;
+    return sent ? "sentencediscard" : NULL;
 }
 
 /* ================================================================ driver */
@@ -1209,15 +1262,12 @@ dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phras
                                const char *date, const char *text,
                                const dyad_code_opts *o, const dyad_event **ev,
                                int *nev, const char **note) {
-    static dyad_code_opts defaults;
-    static int have_defaults;
-    if (!have_defaults) { dyad_code_opts_default(&defaults); have_defaults = 1; }
     *ev = NULL; *nev = 0; *note = NULL;
     if (!c || !s) return DYAD_EINVAL;
     arena_reset(&c->mem);
     c->nt = c->nw = c->nne = c->nnb = c->nev = c->nstack = 0;
     c->oom = 0;
-    c->o = o ? o : &defaults;
+    c->o = o ? o : &c->defaults;
     c->s = s;
     c->date = date ? dict_parse_iso_date(date) : 0;
     if (dyad_sentence_len(s) == 0) return DYAD_OK;
