@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #define HDR 32
@@ -183,6 +184,11 @@ dyad_status dyad_model_load(const char *path, dyad_model **out, char *err, size_
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) return errf(err, errlen, DYAD_EIO, "%s: cannot open (build it with `make model`)", path);
+    struct stat sb;  /* a directory opens and "seeks" to a huge size */
+    if (fstat(fileno(f), &sb) || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return errf(err, errlen, DYAD_EIO, "%s: not a regular file", path);
+    }
     if (fseek(f, 0, SEEK_END)) { fclose(f); return errf(err, errlen, DYAD_EIO, "%s: not a regular file", path); }
     long sz = ftell(f);
     if (sz < 0 || fseek(f, 0, SEEK_SET)) { fclose(f); return errf(err, errlen, DYAD_EIO, "%s: not a regular file", path); }
