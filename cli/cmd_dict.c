@@ -198,12 +198,7 @@ int cmd_dict(int argc, char **argv) {
     if (p < 0) return EXIT_USAGE;
     if (!strcmp(sub, "stats")) return dict_stats(&o);
     if (!strcmp(sub, "lookup")) return dict_lookup(&o);
-    if (!strcmp(sub, "check")) {
-        if (o.npos == 0 && !o.dicts && !getenv("DYAD_DICTS")) {
-            /* folder default is fine too */
-        }
-        return dict_check(&o);
-    }
+    if (!strcmp(sub, "check")) return dict_check(&o);
     if (!strcmp(sub, "compile")) return dict_compile(&o);
     cli_error("dict: unknown subcommand '%s' (stats, lookup, check, compile)", sub);
     return EXIT_USAGE;

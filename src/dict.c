@@ -326,40 +326,53 @@ dyad_status dyad_dicts_open(const char *dir, const char *set, unsigned flags, dy
 
 /* ---------------------------------------------------------------- freeze */
 
-static int cmp_first_actor(const void *a, const void *b) {
-    const dict_actor *x = *(const dict_actor *const *)a, *y = *(const dict_actor *const *)b;
-    int c = strcmp(x->words[0], y->words[0]);
-    if (c) return c;
-    if (x->nwords != y->nwords) return x->nwords > y->nwords ? -1 : 1;
-    return x < y ? -1 : x > y;   /* same array: file order */
-}
-static int cmp_first_agent(const void *a, const void *b) {
-    const dict_agent *x = *(const dict_agent *const *)a, *y = *(const dict_agent *const *)b;
-    int c = strcmp(x->words[0], y->words[0]);
-    if (c) return c;
-    if (x->nwords != y->nwords) return x->nwords > y->nwords ? -1 : 1;
-    return x < y ? -1 : x > y;
-}
-
-/* Build a first-word index over ptrs[0..n) (already sorted by first word):
-** map first word -> group start, cnt[start] = group size. */
-static int build_first(dmap *m, uint32_t **cntp, const void *const *ptrs, size_t n,
-                       const char *(*first)(const void *)) {
+/* Group ptrs[0..n) (file order) by first word, in place: each group is
+** contiguous, longest phrase first, then file order (a stable counting sort,
+** then a stable insertion sort by length inside each group). The map gets
+** first word -> group start, cnt[start] = group size. */
+static int build_first(dmap *m, uint32_t **cntp, const void **ptrs, size_t n,
+                       const char *(*first)(const void *), unsigned (*nw)(const void *)) {
     uint32_t *cnt = dyad_calloc(n ? n : 1, sizeof *cnt);
-    if (!cnt) return -1;
+    uint32_t *gid = dyad_malloc((n ? n : 1) * sizeof *gid);
+    uint32_t *gsize = dyad_calloc(n ? n : 1, sizeof *gsize);    /* <= n groups */
+    uint32_t *gstart = dyad_malloc((n ? n : 1) * sizeof *gstart);
+    const void **out = dyad_malloc((n ? n : 1) * sizeof *out);
+    int rc = -1;
     *cntp = cnt;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
+    if (!cnt || !gid || !gsize || !gstart || !out) goto done;
+    uint32_t ng = 0, v;
+    for (size_t i = 0; i < n; i++) {
         const char *w = first(ptrs[i]);
-        while (j < n && !strcmp(first(ptrs[j]), w)) j++;
-        cnt[i] = (uint32_t)(j - i);
-        if (dmap_put(m, w, (uint32_t)i)) return -1;
-        i = j;
+        if (!dmap_get(m, w, strlen(w), &v)) {
+            v = ng++;
+            if (dmap_put(m, w, v)) goto done;
+        }
+        gid[i] = v;
+        gsize[v]++;
     }
-    return 0;
+    for (uint32_t g = 0, at = 0; g < ng; g++) { gstart[g] = at; at += gsize[g]; }
+    for (size_t i = 0; i < n; i++) out[gstart[gid[i]]++] = ptrs[i];
+    for (uint32_t g = 0; g < ng; g++) {
+        uint32_t s0 = gstart[g] - gsize[g], e = gstart[g];
+        for (uint32_t k = s0 + 1; k < e; k++) {      /* stable: longest first */
+            const void *x = out[k];
+            uint32_t j = k;
+            while (j > s0 && nw(out[j - 1]) < nw(x)) { out[j] = out[j - 1]; j--; }
+            out[j] = x;
+        }
+        cnt[s0] = gsize[g];
+        if (dmap_put(m, first(out[s0]), s0)) goto done;
+    }
+    memcpy(ptrs, out, n * sizeof *out);
+    rc = 0;
+done:
+    dyad_free(gid); dyad_free(gsize); dyad_free(gstart); dyad_free(out);
+    return rc;
 }
 static const char *actor_first_word(const void *p) { return ((const dict_actor *)p)->words[0]; }
 static const char *agent_first_word(const void *p) { return ((const dict_agent *)p)->words[0]; }
+static unsigned actor_nwords(const void *p) { return ((const dict_actor *)p)->nwords; }
+static unsigned agent_nwords(const void *p) { return ((const dict_agent *)p)->nwords; }
 
 static int freeze_actors(dyad_dicts *d) {
     size_t na = d->actors.n;
@@ -402,9 +415,8 @@ static int freeze_actors(dyad_dicts *d) {
     if (!d->actor_first) return -1;
     for (size_t a = 0; a < na; a++) d->actor_first[a] = &A[a];
     d->nactor_first = na;
-    qsort(d->actor_first, na, sizeof *d->actor_first, cmp_first_actor);
     return build_first(&d->actor_first_map, &d->actor_first_cnt,
-                       (const void *const *)d->actor_first, na, actor_first_word);
+                       (const void **)d->actor_first, na, actor_first_word, actor_nwords);
 }
 
 static int freeze_agents(dyad_dicts *d) {
@@ -418,9 +430,8 @@ static int freeze_agents(dyad_dicts *d) {
             d->agent_first[k++] = &G[i];
     }
     d->nagent_first = k;
-    qsort(d->agent_first, k, sizeof *d->agent_first, cmp_first_agent);
     return build_first(&d->agent_first_map, &d->agent_first_cnt,
-                       (const void *const *)d->agent_first, k, agent_first_word);
+                       (const void **)d->agent_first, k, agent_first_word, agent_nwords);
 }
 
 static const dict_verb_form *sort_base;

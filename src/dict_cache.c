@@ -198,7 +198,7 @@ static void w_map(wbuf *w, const dmap *m, cmap *out) {
     if (!m->cap) return;
     out->keys = w_raw(w, NULL, m->cap * 8, 8);
     for (size_t i = 0; i < m->cap; i++) w_ptr(w, out->keys + i * 8, w_str(w, m->keys[i]));
-    out->vals = w_raw(w, m->vals, m->cap * sizeof *m->vals, 8);
+    out->vals = w_raw(w, m->hv, m->cap * sizeof *m->hv, 8);
 }
 
 static int write_image(const dyad_dicts *d, wbuf *w, cache_hdr *h) {
@@ -443,7 +443,7 @@ static void set_map(dmap *m, char *base, const cmap *c) {
     m->cap = c->cap;
     m->n = c->n;
     m->keys = c->cap ? (const char **)(base + c->keys) : NULL;
-    m->vals = c->cap ? (uint32_t *)(base + c->vals) : NULL;
+    m->hv = c->cap ? (uint64_t *)(base + c->vals) : NULL;
 }
 static void set_vec(dvec *v, char *base, const carr *c, size_t size) {
     v->v = c->n ? base + c->off : NULL;
@@ -537,7 +537,7 @@ dyad_status dyad_dicts_open_compiled(const char *path, dyad_dicts **out) {
                           &h.form_map, &h.block_map, &h.synset_map, &h.discard_map, &h.issue_map};
     for (size_t i = 0; i < sizeof maps / sizeof maps[0]; i++)
         if ((maps[i]->cap & (maps[i]->cap - 1)) || maps[i]->n > maps[i]->cap ||
-            !in_range(&h, maps[i]->keys, maps[i]->cap, 8) || !in_range(&h, maps[i]->vals, maps[i]->cap, 4))
+            !in_range(&h, maps[i]->keys, maps[i]->cap, 8) || !in_range(&h, maps[i]->vals, maps[i]->cap, 8))
             return fail(d, DYAD_ECORRUPT, path, "bad map");
     if (!in_range(&h, h.actor_first_cnt, h.actor_first.n, 4) || !in_range(&h, h.agent_first_cnt, h.agent_first.n, 4))
         return fail(d, DYAD_ECORRUPT, path, "bad index");

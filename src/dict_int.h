@@ -21,7 +21,7 @@ void  dvec_free(dvec *a);
 
 /* Open-addressing map: NUL-terminated string key -> uint32 value. Keys are
 ** borrowed (they live in the set's arena). */
-typedef struct dmap { const char **keys; uint32_t *vals; size_t cap, n; } dmap;
+typedef struct dmap { const char **keys; uint64_t *hv; size_t cap, n; } dmap;
 int  dmap_put(dmap *m, const char *key, uint32_t val);   /* -1 no memory; replaces */
 int  dmap_get(const dmap *m, const char *key, size_t len, uint32_t *val); /* 1 found */
 void dmap_free(dmap *m);

@@ -25,46 +25,63 @@ void dvec_free(dvec *a) { dyad_free(a->v); a->v = NULL; a->n = a->cap = 0; }
 
 /* ---------------------------------------------------------------- dmap */
 
+/* 8 bytes at a time, then a final mix (keys are short phrases). */
 uint64_t dict_hash(const char *z, size_t n) {
-    uint64_t h = 1469598103934665603ULL;            /* FNV-1a */
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)z[i]; h *= 1099511628211ULL; }
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+    while (n >= 8) {
+        memcpy(&w, z, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+        z += 8; n -= 8;
+    }
+    w = 0;
+    memcpy(&w, z, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 32);
 }
+
+/* hv[j] = hash (high 32 bits) | value: growing never re-hashes a key, and
+** most probes are settled without a string compare. Load factor <= 1/2. */
+#define HV(h, v) (((uint64_t)(uint32_t)(h) << 32) | (v))
 
 static int dmap_grow(dmap *m) {
     size_t cap = m->cap ? m->cap * 2 : 64;
     const char **keys = dyad_calloc(cap, sizeof *keys);
-    uint32_t *vals = dyad_calloc(cap, sizeof *vals);
-    if (!keys || !vals) { dyad_free(keys); dyad_free(vals); return -1; }
+    uint64_t *hv = dyad_calloc(cap, sizeof *hv);
+    if (!keys || !hv) { dyad_free(keys); dyad_free(hv); return -1; }
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i]) continue;
-        size_t j = dict_hash(m->keys[i], strlen(m->keys[i])) & (cap - 1);
+        size_t j = (size_t)(m->hv[i] >> 32) & (cap - 1);
         while (keys[j]) j = (j + 1) & (cap - 1);
-        keys[j] = m->keys[i]; vals[j] = m->vals[i];
+        keys[j] = m->keys[i]; hv[j] = m->hv[i];
     }
-    dyad_free(m->keys); dyad_free(m->vals);
-    m->keys = keys; m->vals = vals; m->cap = cap;
+    dyad_free(m->keys); dyad_free(m->hv);
+    m->keys = keys; m->hv = hv; m->cap = cap;
     return 0;
 }
 
 int dmap_put(dmap *m, const char *key, uint32_t val) {
-    if ((m->n + 1) * 4 >= m->cap * 3 && dmap_grow(m)) return -1;
+    if ((m->n + 1) * 2 >= m->cap && dmap_grow(m)) return -1;
     size_t len = strlen(key);
-    size_t j = dict_hash(key, len) & (m->cap - 1);
+    uint32_t h = (uint32_t)dict_hash(key, len);
+    size_t j = h & (m->cap - 1);
     while (m->keys[j]) {
-        if (!strcmp(m->keys[j], key)) { m->vals[j] = val; return 0; }
+        if ((uint32_t)(m->hv[j] >> 32) == h && !strcmp(m->keys[j], key)) { m->hv[j] = HV(h, val); return 0; }
         j = (j + 1) & (m->cap - 1);
     }
-    m->keys[j] = key; m->vals[j] = val; m->n++;
+    m->keys[j] = key; m->hv[j] = HV(h, val); m->n++;
     return 0;
 }
 
 int dmap_get(const dmap *m, const char *key, size_t len, uint32_t *val) {
     if (!m->cap) return 0;
-    size_t j = dict_hash(key, len) & (m->cap - 1);
+    uint32_t h = (uint32_t)dict_hash(key, len);
+    size_t j = h & (m->cap - 1);
     while (m->keys[j]) {
-        if (!strncmp(m->keys[j], key, len) && m->keys[j][len] == '\0') {
-            *val = m->vals[j];
+        if ((uint32_t)(m->hv[j] >> 32) == h && !strncmp(m->keys[j], key, len) && m->keys[j][len] == '\0') {
+            *val = (uint32_t)m->hv[j];
             return 1;
         }
         j = (j + 1) & (m->cap - 1);
@@ -73,7 +90,7 @@ int dmap_get(const dmap *m, const char *key, size_t len, uint32_t *val) {
 }
 
 void dmap_free(dmap *m) {
-    dyad_free(m->keys); dyad_free(m->vals);
+    dyad_free(m->keys); dyad_free(m->hv);
     memset(m, 0, sizeof *m);
 }
 
@@ -92,36 +109,38 @@ char *dict_trim(char *z) {
 
 int dict_split_words(dyad_dicts *d, const char *z, size_t n, int us,
                      const char ***words, uint8_t **sep, int *trailing_us) {
+    enum { MAXW = 256 };
+    size_t st[MAXW], ln[MAXW];
+    uint8_t sp[MAXW];
     int cnt = 0;
-    size_t i = 0;
     if (trailing_us) *trailing_us = 0;
-    /* first pass: count */
-    for (i = 0; i < n;) {
-        while (i < n && (is_blank((unsigned char)z[i]) || (us && z[i] == '_'))) i++;
-        if (i >= n) break;
-        cnt++;
-        while (i < n && !is_blank((unsigned char)z[i]) && !(us && z[i] == '_')) i++;
-    }
     *words = NULL;
     if (sep) *sep = NULL;
-    if (cnt == 0) return 0;
-    const char **w = arena_alloc(&d->A, cnt * sizeof *w);
-    uint8_t *s = arena_zalloc(&d->A, cnt);
-    if (!w || !s) return -1;
-    int k = 0;
-    for (i = 0; i < n;) {
+    for (size_t i = 0; i < n;) {
         while (i < n && (is_blank((unsigned char)z[i]) || (us && z[i] == '_'))) i++;
         if (i >= n) break;
         size_t b = i;
         while (i < n && !is_blank((unsigned char)z[i]) && !(us && z[i] == '_')) i++;
-        if (!(w[k] = arena_strndup(&d->A, z + b, i - b))) return -1;
-        s[k] = (i < n) ? (z[i] == '_' ? '_' : ' ') : 0;
-        k++;
+        if (cnt == MAXW) {              /* absurdly many words: keep the rest as one */
+            ln[cnt - 1] = n - st[cnt - 1];
+            sp[cnt - 1] = 0;
+            break;
+        }
+        st[cnt] = b;
+        ln[cnt] = i - b;
+        sp[cnt] = (i < n) ? (z[i] == '_' ? '_' : ' ') : 0;
+        cnt++;
     }
+    if (cnt == 0) return 0;
+    const char **w = arena_alloc(&d->A, cnt * sizeof *w);
+    uint8_t *s = sep ? arena_alloc(&d->A, cnt) : NULL;
+    if (!w || (sep && !s)) return -1;
+    for (int k = 0; k < cnt; k++)
+        if (!(w[k] = arena_strndup(&d->A, z + st[k], ln[k]))) return -1;
     /* a separator after the last word is "trailing" (ARNOR_), not a join */
-    if (s[cnt - 1] == '_' && trailing_us) *trailing_us = 1;
-    s[cnt - 1] = 0;
-    if (us && trailing_us && n && z[n - 1] == '_') *trailing_us = 1;
+    if (trailing_us && (sp[cnt - 1] == '_' || (us && z[n - 1] == '_'))) *trailing_us = 1;
+    sp[cnt - 1] = 0;
+    if (s) memcpy(s, sp, cnt);
     *words = w;
     if (sep) *sep = s;
     return cnt;
@@ -238,6 +257,11 @@ int dict_next_raw(dict_file *f) {
         }
         const char *bad = NULL;
         for (size_t i = 0; i < n;) {
+            if (i + 8 <= n) {           /* fast path: 8 ASCII non-NUL bytes */
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (!(((w - 0x0101010101010101ULL) | w) & 0x8080808080808080ULL)) { i += 8; continue; }
+            }
             unsigned char c = (unsigned char)s[i];
             if (c == 0) { bad = "NUL byte in line"; break; }
             if (c < 0x80) { i++; continue; }

@@ -230,7 +230,7 @@ static int tok_legacy(vstate *v, const char *z, int upper, tokbuf *b) {
         size_t e = s;
         while (e < n && z[e] != ' ' && z[e] != '\t' && z[e] != '_') e++;
         uint8_t sep;
-        if (upper) sep = (e < n && z[e] == '_') || (e == n && 0) ? '_' : ' ';
+        if (upper) sep = (e < n && z[e] == '_') ? '_' : ' ';
         else sep = (s > 0 && z[s - 1] == '_') ? '_' : ' ';
         if ((r = push_tok(v, b, DICT_PT_WORD, z + s, e - s, sep))) return r;
         i = e;
@@ -260,13 +260,16 @@ static int pattern_line(vstate *v, char *z) {
     dict_pattern P;
     memset(&P, 0, sizeof P);
     dict_evcode_parse(d, lb + 1, (size_t)(rb - lb - 1), &P.code);
-    char *body = dict_trim(t);
-    if (!(P.text = dict_strdup(d, body, strlen(body)))) return dict_nomem(d);
-    P.text = NULL;
     {   /* text = the line after '-' before '#', trimmed, code included */
-        char buf[DICT_MAX_LINE + 8];
-        snprintf(buf, sizeof buf, "%s [%.*s]", body, (int)(rb - lb - 1), lb + 1);
-        if (!(P.text = dict_strdup(d, buf, strlen(buf)))) return dict_nomem(d);
+        char *body = dict_trim(t);
+        size_t bl = strlen(body), cl = (size_t)(rb - lb - 1);
+        char *x = arena_alloc(&d->A, bl + cl + 4);
+        if (!x) return dict_nomem(d);
+        memcpy(x, body, bl);
+        x[bl] = ' '; x[bl + 1] = '[';
+        memcpy(x + bl + 2, lb + 1, cl);
+        x[bl + 2 + cl] = ']'; x[bl + 3 + cl] = '\0';
+        P.text = x;
     }
     star = strchr(t, '*');
     *star = '\0';
