@@ -81,7 +81,7 @@ static int eqi(const char *z, size_t n, const char *w) {
 static int in_list(const char *z, size_t n, const char *const *list) {
     if (!n) return 0;
     for (; *list; list++)
-        if ((*list)[0] == z[0] && !strncmp(*list, z, n) && (*list)[n] == '\0') return 1;
+        if ((*list)[0] == z[0] && strnlen(*list, n + 1) == n && !memcmp(*list, z, n)) return 1;
     return 0;
 }
 

@@ -58,6 +58,8 @@ static void test_sentences(void) {
     SEG("It was in the U.S. The talks failed.", "It was in the U.S . | The talks failed .");
     SEG("\"We will fight.\" He said it twice.", "\" We will fight . \" | He said it twice .");
     SEG("He asked (why?) and left.", "He asked ( why ? ) and left .");
+    SEG("\"Why?\" he asked. \"Now!\" She left.", "\" Why ? \" he asked . | \" Now ! \" | She left .");
+    SEG("Units: 650k people, 3bn dollars, at 10am.", "Units : 650 k people , 3 bn dollars , at 10 am .");
     SEG("See No. 5 here. No. It was no.", "See No. 5 here . | No . | It was no .");
     SEG("Paragraph one has no stop\n\nParagraph two.", "Paragraph one has no stop | Paragraph two .");
     SEG("Short headline\nThe body starts here.", "Short headline | The body starts here .");
@@ -141,7 +143,7 @@ static void test_ewt(void) {
     seg_eval_files(2, files, sg);
     double fs = f1(gold_s, pred_s, match_s), ft = f1(gold_t, pred_t, match_t);
     printf("EWT test+dev: sentence F1 %.4f, token F1 %.4f\n", fs, ft);
-    CHECKF(fs >= 0.85, "sentence F1 %.4f", fs);   /* reached 0.857 */
+    CHECKF(fs >= 0.85, "sentence F1 %.4f", fs);   /* reached 0.856 */
     CHECKF(ft >= 0.989, "token F1 %.4f", ft);     /* reached 0.991 */
     seg_eval_free();
 }
