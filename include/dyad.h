@@ -481,7 +481,8 @@ typedef struct dyad_when {
 
 /** Resolve the event date of sentence z[0..n) published on PUB_DATE
 ** ("YYYY-MM-DD"; NULL or invalid: only absolute dates with a year resolve).
-** Understands ISO dates, "December 22[, 2021]", "Dec. 22", "22 December 2021",
+** Understands ISO dates, "December 22[, 2021]", "Dec. 22", "22 December 2021"
+** (no year: the year putting the date nearest to publication),
 ** weekdays (the most recent one before publication; "next Monday" after),
 ** yesterday / today / tonight / tomorrow / last night, last week / month /
 ** year, "N days / weeks / months / years ago", "in March" (the most recent

@@ -140,11 +140,19 @@ static void offer(cand *best, long days, uint32_t s, uint32_t e, int prec, int r
     best->rank = rank;
 }
 
-/* Year for a month/day without a year: the pub year, or the year before
-** when that would put the event more than a week after publication. */
+/* Year for a month/day without a year: of the publication year and the
+** years before and after, the one that puts the date nearest to the
+** publication date ("December 30" in a January article is last year's;
+** "September 11" in an August article is this year's, even if ahead). */
 static long guess_year(long pub, long py, int m, int d) {
-    if (valid(py, m, d) && days_from_civil(py, m, d) > pub + 7) return py - 1;
-    return py;
+    long best = py, dist = -1;
+    for (long y = py - 1; y <= py + 1; y++) {
+        if (!valid(y, m, d)) continue;
+        long k = days_from_civil(y, m, d) - pub;
+        if (k < 0) k = -k;
+        if (dist < 0 || k < dist) { dist = k; best = y; }
+    }
+    return best;
 }
 
 dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_when *out) {

@@ -15,9 +15,13 @@ static const rcase cases[] = {
     {"Talks opened December 22, 2020, in Vienna.", "2021-12-26", "2020-12-22", "December 22, 2020"},
     {"The deal of 2021-12-20 was void.", "2021-12-26", "2021-12-20", "2021-12-20"},
     {"He arrived on the 3rd of January.", "2022-01-10", "2022-01-03", "3rd of January"},
-    /* no year: the year before when the date would be well after publication */
+    /* no year: the year that puts the date nearest to publication */
     {"The attack on December 30 killed two.", "2022-01-03", "2021-12-30", "on December 30"},
     {"The vote on January 5 is planned.", "2022-01-03", "2022-01-05", "on January 5"},
+    {"An election will be held on September 11.", "2005-08-12", "2005-09-11", "on September 11"},
+    {"Talks began on July 1.", "2005-08-12", "2005-07-01", "on July 1"},
+    {"Polls open on January 2.", "2021-12-20", "2022-01-02", "on January 2"},
+    {"He was born on February 29.", "2021-03-01", "2020-02-29", "on February 29"},
     /* impossible dates are ignored */
     {"The report of 2099-99-99 was fake.", "2021-12-26", "2021-12-26", ""},
     {"It happened on February 30 they said.", "2021-12-26", "2021-12-26", ""},
