@@ -563,11 +563,33 @@ static int phrase_match(const char *const *ew, const uint8_t *sep, int enw,
     return 1;
 }
 
+/* "base:line" into buf (at most n bytes with the NUL); returns the length */
+static size_t put_fileline(char *buf, size_t n, const char *file, uint32_t line) {
+    const char *f = file ? file : "?";
+    const char *b = strrchr(f, '/');
+    if (b) f = b + 1;
+    size_t L = strlen(f), k = 0;
+    char num[16];
+    int d = 0;
+    do { num[d++] = (char)('0' + line % 10); line /= 10; } while (line && d < 15);
+    if (L + 1 + (size_t)d + 1 > n) return 0;
+    memcpy(buf, f, L); k = L;
+    buf[k++] = ':';
+    while (d) buf[k++] = num[--d];
+    buf[k] = 0;
+    return k;
+}
+
 static char *fileline(dyad_coder *c, const char *file, uint32_t line) {
     char buf[512];
-    const char *b = file ? strrchr(file, '/') : NULL;
-    snprintf(buf, sizeof buf, "%s:%u", b ? b + 1 : file ? file : "?", (unsigned)line);
-    return mdup(&c->mem, buf, strlen(buf));
+    size_t k = put_fileline(buf, sizeof buf, file, line);
+    return mdup(&c->mem, buf, k);
+}
+
+/* case-insensitive equality, with the common mismatch decided on the first byte */
+static int ieq(const char *a, const char *b) {
+    if (toupper((unsigned char)a[0]) != toupper((unsigned char)b[0])) return 0;
+    return !strcasecmp(a, b);
 }
 
 /* Code one NE (§13.3): the first actor from the left, then agents. */
@@ -647,13 +669,11 @@ static const char *ne_entry(dyad_coder *c, ne_t *e) {
     if (e->entry) return e->entry;
     char buf[1024];
     size_t k = 0;
-    buf[0] = 0;
-    for (int i = 0; i < e->nref && k < sizeof buf - 1; i++) {
-        const char *f = e->ref_file[i] ? e->ref_file[i] : "?";
-        const char *b = strrchr(f, '/');
-        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s:%u", i ? "+" : "", b ? b + 1 : f, (unsigned)e->ref_line[i]);
-        if (k >= sizeof buf) k = sizeof buf - 1;
+    for (int i = 0; i < e->nref; i++) {
+        if (i && k + 1 < sizeof buf) buf[k++] = '+';
+        k += put_fileline(buf + k, sizeof buf - k, e->ref_file[i], e->ref_line[i]);
     }
+    buf[k] = 0;
     e->entry = mdup(&c->mem, buf, k);
     return e->entry ? e->entry : "";
 }
@@ -816,7 +836,7 @@ static int syn_match(const dyad_coder *c, const dict_synset *sy, const int *seq,
             if (mb->nwords <= 1 || pl) {
                 const char *mw = pl ? mb->plural : mb->nwords ? mb->words[0] : mb->text;
                 if (mb->nested >= 0 && !pl) mw = mb->text;
-                if (word_at(c, seq, n, j) && !strcasecmp(c->t[seq[j]].w, mw)) return 1;
+                if (word_at(c, seq, n, j) && ieq(c->t[seq[j]].w, mw)) return 1;
                 if (pl && mb->nwords > 1) {
                     /* plural of a multi-word member: last word pluralised */
                 }
@@ -828,7 +848,7 @@ static int syn_match(const dyad_coder *c, const dict_synset *sy, const int *seq,
             for (int i = 0; i < k && ok; i++) {
                 int wi = dir > 0 ? i : k - 1 - i;
                 while (jj < n && c->t[seq[jj]].k != T_W) { jj++; got++; }
-                if (jj >= n || strcasecmp(c->t[seq[jj]].w, mb->words[wi])) ok = 0;
+                if (jj >= n || !ieq(c->t[seq[jj]].w, mb->words[wi])) ok = 0;
                 jj++; got++;
             }
             if (ok) return got;
@@ -1117,12 +1137,12 @@ static void code_verbs(dyad_coder *c) {
             int ok = 1, k = vw, fw = vw, lw = vw;
             for (int q = fm->nfront - 1; q >= 0 && ok; q--) {
                 k = prev_word(c, k, 0);
-                if (k < 0 || strcasecmp(c->t[k].w, fm->front[q])) ok = 0; else fw = k;
+                if (k < 0 || !ieq(c->t[k].w, fm->front[q])) ok = 0; else fw = k;
             }
             k = vw;
             for (int q = 0; q < fm->nback && ok; q++) {
                 k = next_word(c, k, c->nt);
-                if (k < 0 || strcasecmp(c->t[k].w, fm->back[q])) ok = 0; else lw = k;
+                if (k < 0 || !ieq(c->t[k].w, fm->back[q])) ok = 0; else lw = k;
             }
             if (ok) { hit = fm; first_w = fw; last_w = lw; }
         }
