@@ -518,10 +518,8 @@ static void emit_node(dyad_coder *c, int nd, int in_np) {
     if (c->oom) return;
     if (x->child < 0) {
         if (x->tok < 0) return;
-        push(c, T_O, x->label, NULL, -1, -1);
-        int w = push(c, T_W, NULL, word_of(c, x->tok), x->tok, -1);
-        if (w >= 0) c->t[w].lab = x->label;
-        push(c, T_C, x->label, NULL, -1, -1);
+        /* a tagged word: one token carrying its tag (P1's "(TAG word)") */
+        push(c, T_W, x->label, word_of(c, x->tok), x->tok, -1);
         return;
     }
     if (!strcmp(x->label, "NP")) { emit_np(c, nd); return; }
@@ -743,7 +741,7 @@ static void bind_pronoun(dyad_coder *c, ne_t *e) {
 
 static int is_comma(const dyad_coder *c, int i) {
     const lt *x = &c->t[i];
-    return x->k == T_O && x->lk == LK_COMMA && !x->del;
+    return x->k == T_W && x->lk == LK_COMMA && !x->del;
 }
 
 static int nwords_between(const dyad_coder *c, int a, int b) {
@@ -765,11 +763,10 @@ static void delete_span(dyad_coder *c, int a, int b) {
 static void comma_delete(dyad_coder *c) {
     const dyad_code_opts *o = c->o;
     int nt = c->nt;
-    /* E: the sentence-final punctuation's open marker, else the last word */
+    /* E: the sentence-final punctuation, else the last word */
     int E = -1;
     for (int i = nt - 1; i >= 0; i--) {
-        if (c->t[i].k == T_O && c->t[i].lk == LK_FINAL) { E = i; break; }
-        if (c->t[i].k == T_W) break;
+        if (c->t[i].k == T_W) { if (c->t[i].lk == LK_FINAL) E = i; break; }
     }
     if (E < 0) { for (int i = nt - 1; i >= 0; i--) if (c->t[i].k == T_W) { E = i; break; } }
     if (E < 0) return;
@@ -801,9 +798,8 @@ static void comma_delete(dyad_coder *c) {
     /* dangling commas */
     int first = -1, last = -1;
     for (int i = 0; i < E; i++) if (is_comma(c, i)) { if (first < 0) first = i; last = i; }
-    if (first >= 0 && nwords_between(c, 0, first) == 0) delete_span(c, first, c->t[first].partner + 1);
-    if (last >= 0 && last != first && !c->t[last].del && nwords_between(c, last, E) == 0) delete_span(c, last, c->t[last].partner + 1);
-    else if (last >= 0 && last == first && !c->t[last].del && nwords_between(c, last, E) == 0) delete_span(c, last, c->t[last].partner + 1);
+    if (first >= 0 && nwords_between(c, 0, first) == 0) delete_span(c, first, first + 1);
+    if (last >= 0 && !c->t[last].del && nwords_between(c, last, E) == 0) delete_span(c, last, last + 1);
 }
 
 /* ================================================================ verbs */
@@ -1083,13 +1079,8 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
     return -1;
 }
 
-static int is_vb_open(const dyad_coder *c, int i) {
-    return i < c->nt && c->t[i].k == T_O && (c->t[i].lk == LK_VB || c->t[i].lk == LK_VBN);
-}
-
-/* the word of a tag bracket opened at i (the next token) */
-static int tag_word(const dyad_coder *c, int i) {
-    return i + 1 < c->nt && c->t[i + 1].k == T_W ? i + 1 : -1;
+static int is_vb_word(const dyad_coder *c, int i) {
+    return i < c->nt && c->t[i].k == T_W && (c->t[i].lk == LK_VB || c->t[i].lk == LK_VBN);
 }
 
 /* previous / next non-deleted word index from i (exclusive), markers skipped */
@@ -1110,19 +1101,20 @@ static void code_verbs(dyad_coder *c) {
     if (!up || !lo) { dyad_free(up); dyad_free(lo); c->oom = 1; return; }
     for (int i = 2; i < c->nt; i++) {
         const lt *V = &c->t[i];
-        if (V->del || V->k != T_O || V->lk != LK_VP || !is_vb_open(c, i + 1)) continue;
+        if (V->del || V->k != T_O || V->lk != LK_VP || !is_vb_word(c, i + 1)) continue;
         int vend = V->partner >= 0 ? V->partner : c->nt - 1;
         /* 1. passive test */
-        int vw = tag_word(c, i + 1), passive = 0;
+        /* (a VBN that is not V's first word, a later BY, a WAS/IS/BEEN before it) */
+        int vw = i + 1, passive = 0;
         int vbn = -1;
-        for (int k = i + 3; k < vend; k++) if (c->t[k].k == T_O && c->t[k].lk == LK_VBN) { vbn = k; break; }
+        for (int k = i + 2; k < vend; k++) if (c->t[k].k == T_W && c->t[k].lk == LK_VBN) { vbn = k; break; }
         if (vbn >= 0) {
             int by = 0, aux = 0;
-            for (int k = c->t[vbn].partner + 1; k < vend; k++) if (c->t[k].k == T_W && !strcmp(c->t[k].w, "BY")) { by = 1; break; }
+            for (int k = vbn + 1; k < vend; k++) if (c->t[k].k == T_W && !strcmp(c->t[k].w, "BY")) { by = 1; break; }
             for (int k = i; k < vbn; k++)
-                if (c->t[k].k == T_W && c->t[k - 1].k == T_O && !strncmp(c->t[k - 1].lab, "VB", 2) &&
+                if (c->t[k].k == T_W && (c->t[k].lk == LK_VB || c->t[k].lk == LK_VBN) &&
                     (!strcmp(c->t[k].w, "WAS") || !strcmp(c->t[k].w, "IS") || !strcmp(c->t[k].w, "BEEN"))) aux = 1;
-            if (by && aux) { passive = 1; vw = tag_word(c, vbn); }
+            if (by && aux) { passive = 1; vw = vbn; }
         }
         if (vw < 0) continue;
         /* 2. lookup */
@@ -1158,7 +1150,7 @@ static void code_verbs(dyad_coder *c) {
         for (int k = first_w - 1; k >= 2; k--) {
             const lt *x = &c->t[k];
             if (x->del) continue;
-            if (x->k == T_C && x->lk == LK_COMMA) break;
+            if (x->k == T_W && x->lk == LK_COMMA) break;
             if (seq_keep(x)) up[nup++] = k;
         }
         for (int k = last_w + 1; k < vend; k++) if (seq_keep(&c->t[k])) lo[nlo++] = k;
