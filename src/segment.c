@@ -102,7 +102,7 @@ static const char *const abbr_month[] = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Sat", "Sun", NULL};
 /* Abbreviations only before a number ("No. 5", "pp. 12"); else a period. */
 static const char *const abbr_num[] = {
-    "No", "Nr", "no", "p", "pp", "Vol", "vol", "Ch", "ch", "para", "Art", "Nos", "Fig", "fig", NULL};
+    "No", "Nr", "no", "p", "pp", "Vol", "vol", "Ch", "ch", "para", "Art", "Nos", "Fig", "fig", "pop", NULL};
 
 /* Prefixes after which a hyphen does not split (EWT keeps e-mail, co-op,
 ** pre-war, non-profit ... as one token). Lower case. */
@@ -123,6 +123,20 @@ static const char *const starters[] = {
 /* Letter closings: "Thanks," then a name is a sentence of its own. */
 static const char *const closings[] = {
     "Thanks", "Regards", "regards", "Best", "Cheers", "Sincerely", "Thx", "Love", "Cordially", NULL};
+
+/* A token like 03/27/2001 or 5/30/00. */
+static int slash_date(const dyad_segmenter *sg, const tok *t) {
+    const char *p = sg->z + t->s;
+    size_t n = t->e - t->s, slashes = 0;
+    if (n < 6 || n > 10) return 0;
+    for (size_t k = 0; k < n; k++) {
+        if (p[k] == '/') slashes++;
+        else if (!is_digit((unsigned char)p[k])) return 0;
+    }
+    return slashes == 2;
+}
+
+static const char *const greetings[] = {"Dear", "Hi", "Hello", "Hey", "Greetings", NULL};
 
 static void add(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags, int nl, int sp) {
     if (s >= e) return;
@@ -328,7 +342,8 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
     {   /* rules: ----, ****, ____, ==== */
         uint32_t k = s;
         while (k < e && z[k] == z[s]) k++;
-        if (k == e && e - s >= 3 && strchr("-*_=~#+.", z[s])) { add(sg, s, e, F_RULE, nl, sp); return; }
+        if (k == e && e - s >= 3 && strchr("-*_=~#+", z[s])) { add(sg, s, e, F_RULE, nl, sp); return; }
+        if (k == e && e - s >= 2 && z[s] == '.') { add(sg, s, e, F_TERM, nl, sp); return; }  /* ... alone */
         if (k == e && z[s] == '-') { add(sg, s, e, F_DASH, nl, sp); return; }  /* - or -- alone */
     }
     /* leading punctuation */
@@ -467,7 +482,7 @@ static size_t line_len_before(const dyad_segmenter *sg, uint32_t at) {
 
 /* A dateline at the start: "BAKU, Dec 26 (Trend) -", "WASHINGTON (Reuters) --".
 ** Returns the number of tokens it spans (dash included), 0 if none. */
-static size_t dateline(const dyad_segmenter *sg, size_t first, size_t end) {
+static size_t dateline(const dyad_segmenter *sg, size_t first, size_t end, int line_start) {
     const char *z = sg->z;
     size_t lim = first + 14 < end ? first + 14 : end;
     int caps_first = 0, paren = 0, depth = 0;
@@ -481,8 +496,9 @@ static size_t dateline(const dyad_segmenter *sg, size_t first, size_t end) {
         if (t->nl) return 0;
         if (c == '(') { depth++; paren = 1; continue; }
         if (c == ')') { depth--; continue; }
-        if ((t->flags & F_DASH) || (t->e - t->s == 1 && c == ':' && caps_first)) {
-            if (!(caps_first || paren) || depth) return 0;
+        if ((t->flags & F_DASH) || (t->e - t->s == 1 && c == ':' && caps_first && line_start)) {
+            /* inside a paragraph only with an agency: "WASHINGTON (Reuters) -" */
+            if (!((caps_first && line_start) || (paren && caps_first) || (paren && line_start)) || depth) return 0;
             if (i + 1 >= end || !sg->t[i + 1].sp || !t->sp) return 0;
             return i - first + 1;
         }
@@ -514,14 +530,22 @@ static void out_tok(dyad_segmenter *sg, uint32_t s, uint32_t e) {
 /* Pass 2: sentence boundaries over the pass-1 tokens. */
 static void sentences(dyad_segmenter *sg) {
     size_t i = 0, nt = sg->nt, sent0 = 0, sent0_tok = 0;
-    size_t dl = nt ? dateline(sg, 0, nt) : 0;  /* token index just past a dateline */
+    size_t dl = nt ? dateline(sg, 0, nt, 1) : 0;  /* token index just past a dateline */
     for (; i < nt && !sg->oom; i++) {
         tok *t = &sg->t[i];
         int split_period = 0, end = 0;
         size_t j = i + 1;
-        if (i == sent0_tok && i > 0 && t->nl) {
-            size_t k = dateline(sg, i, nt);
-            if (k) dl = i + k;
+        if (i > 0 && (i == sent0_tok || (sg->t[i - 1].e - sg->t[i - 1].s == 1 && sg->z[sg->t[i - 1].s] == ':')) &&
+            i >= dl) {  /* datelines also open a sentence or follow a colon */
+            size_t k = dateline(sg, i, nt, t->nl > 0);
+            if (k) {
+                dl = i + k;
+                if (i != sent0_tok) {  /* after a colon: close the sentence before it */
+                    add_sent(sg, sent0, sg->nout, 0);
+                    sent0 = sg->nout;
+                    sent0_tok = i;
+                }
+            }
         }
         if (dl && i + 1 == dl) end = 2;
         if (t->flags & F_TERM) {
@@ -557,12 +581,29 @@ static void sentences(dyad_segmenter *sg) {
                      (in_list(sg->z + sg->t[i - 1].s, sg->t[i - 1].e - sg->t[i - 1].s, closings) ||
                       (i == sent0_tok + 1 && sg->t[sent0_tok].nl && is_starter(sg, nx))))
                 end = 1;  /* "Thanks, Martin" / "Ed, Here is ..." (letters) */
+            else if (t->e - t->s == 1 && (sg->z[t->s] == ',' || sg->z[t->s] == ':') && starts_upper(sg, nx) &&
+                     i <= sent0_tok + 3 &&
+                     in_list(sg->z + sg->t[sent0_tok].s, sg->t[sent0_tok].e - sg->t[sent0_tok].s, greetings))
+                end = 1;  /* "Dear All, My name is ..." / "Hi David: Thought ..." */
+            else if (t->e - t->s == 1 && sg->z[t->s] == ':' && i == sent0_tok + 1 && sg->t[sent0_tok].nl &&
+                     is_upper((unsigned char)sg->z[sg->t[sent0_tok].s]) && is_starter(sg, nx))
+                end = 1;  /* "Susan: While Tanya is ..." at the start of a paragraph */
+            else if (i >= 2 && t->e - t->s == 2 && (sg->z[t->e - 1] == 'M') &&
+                     (sg->z[t->s] == 'A' || sg->z[t->s] == 'P') && starts_upper(sg, nx) &&
+                     memchr(sg->z + sg->t[i - 1].s, ':', sg->t[i - 1].e - sg->t[i - 1].s) &&
+                     memchr(sg->z + sg->t[i - 2].s, '/', sg->t[i - 2].e - sg->t[i - 2].s))
+                end = 1;  /* e-mail header: "03/27/2001 01:58 PM" then a new line */
+            else if (j + 1 < nt && slash_date(sg, nx) &&
+                     memchr(sg->z + sg->t[j + 1].s, ':', sg->t[j + 1].e - sg->t[j + 1].s) &&
+                     is_digit((unsigned char)sg->z[sg->t[j + 1].s]))
+                end = 1;  /* "Debra Perlingiere 03/27/2001 01:58 PM": the header starts a line */
         }
         /* line breaks: a paragraph break always ends; a single newline ends
         ** a short line (a headline, a list item) but not wrapped prose */
         if (!end && i + 1 < nt && sg->t[i + 1].nl) {
             if (sg->t[i + 1].nl >= 2 || line_len_before(sg, t->e) < 60) end = 1;
         }
+        if (dl && i + 1 < dl && end != 2) end = 0, split_period = 0;  /* "ALMERIA, Spain. -" is one dateline */
         if (end && j > i + 1) {  /* closing quotes/brackets join the sentence */
             for (size_t k = i; k < j; k++) out_tok(sg, sg->t[k].s, sg->t[k].e);
             i = j - 1;

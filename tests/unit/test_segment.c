@@ -69,6 +69,13 @@ static void test_sentences(void) {
         "BAKU , Dec 26 ( Trend ) - | Azerbaijan condemned the visit .");
     SEG("WASHINGTON (Reuters) -- The talks ended.", "WASHINGTON ( Reuters ) -- | The talks ended .");
     SEG("Paris - the capital - was calm.", "Paris - the capital - was calm .");
+    SEG("He said: WASHINGTON (Reuters) - Talks ended.", "He said : | WASHINGTON ( Reuters ) - | Talks ended .");
+    SEG("They met. NATO - the alliance - agreed.", "They met . | NATO - the alliance - agreed .");
+    SEG("ALMERIA, Spain. - A bomb was found.", "ALMERIA , Spain . - | A bomb was found .");
+    SEG("em ... no ... the plan failed.", "em ... no ... the plan failed .");
+    SEG("Falluja (pop. 256,000) was calm.", "Falluja ( pop. 256,000 ) was calm .");
+    SEG("Hi David: Thought you might like it.", "Hi David : | Thought you might like it .");
+    SEG("Debra Perlingiere 03/27/2001 01:58 PM Revised text", "Debra Perlingiere | 03/27/2001 01:58 PM | Revised text");
     SEG("", "");
     SEG("   \n\n  ", "");
 }
@@ -143,7 +150,7 @@ static void test_ewt(void) {
     seg_eval_files(2, files, sg);
     double fs = f1(gold_s, pred_s, match_s), ft = f1(gold_t, pred_t, match_t);
     printf("EWT test+dev: sentence F1 %.4f, token F1 %.4f\n", fs, ft);
-    CHECKF(fs >= 0.85, "sentence F1 %.4f", fs);   /* reached 0.856 */
+    CHECKF(fs >= 0.865, "sentence F1 %.4f", fs);   /* reached 0.875 */
     CHECKF(ft >= 0.989, "token F1 %.4f", ft);     /* reached 0.991 */
     seg_eval_free();
 }
