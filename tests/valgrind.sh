@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# tests/valgrind.sh: valgrind memcheck of representative dyad runs (BUILD,
+# default build/, must be a build without sanitizers). A run passes when
+# valgrind finds no error and no leak (definite, indirect or possible).
+# With ../shared: the PETRARCH validation suite and `dyad code` on it; always:
+# segment, dict stats, train + parse on files made here. Prints
+# "N passed, N failed" and exits 1 if any run failed.
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+DYAD=${DYAD:-$BUILD/dyad}
+SHARED=${SHARED:-../shared}
+P=$SHARED/data/petrarch
+pass=0 fail=0
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+command -v valgrind >/dev/null || { echo "valgrind.sh: valgrind not installed (apt-get install valgrind)"; exit 1; }
+[ -x "$DYAD" ] || { echo "valgrind.sh: no $DYAD (run make first)"; exit 1; }
+
+# vg NAME CMD...: memcheck CMD; the command's own exit status is not judged
+# (error cases are part of the runs), only valgrind's verdict.
+vg() {
+  local name=$1; shift
+  valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+    --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=99 \
+    --log-file="$TMP/vg.log" "$@" >"$TMP/out" 2>"$TMP/err"
+  if [ $? -eq 99 ] || [ -s "$TMP/vg.log" ]; then
+    fail=$((fail + 1)); echo "FAIL: $name"; head -40 "$TMP/vg.log"
+  else
+    pass=$((pass + 1)); echo "ok: $name"
+  fi
+}
+
+if [ -f "$P/PETR.UnitTest.records.xml" ]; then
+  vg "validate PETR.UnitTest.records.xml --parse given" "$DYAD" validate "$P/PETR.UnitTest.records.xml" --parse given --quiet
+  vg "code --parsed PETR.UnitTest.records.xml (validate set, jsonl)" \
+    "$DYAD" code --parsed "$P/PETR.UnitTest.records.xml" --dicts "$P" --set validate --format jsonl
+  vg "dict stats (validate set)" "$DYAD" dict stats --dicts "$P" --set validate
+else
+  echo "skip: no $P: validation suite runs skipped"
+fi
+printf 'date 2021-12-26\nBAKU, Dec 26 (Trend) - Azerbaijan and Turkey signed a deal on Friday.\n\nBad \377 bytes\000 here. "Is it?" he asked.\n\f\ndate 2099-99-99\nbad date\n' >"$TMP/a.txt"
+vg "segment (articles, bad bytes, bad date)" "$DYAD" segment --tokens "$TMP/a.txt"
+printf '{"id":"1","date":"2021-12-26","text":"Rebels attacked."}\n{"id":"2",\n' >"$TMP/a.jsonl"
+vg "segment (JSONL, one line cut)" "$DYAD" segment --input jsonl "$TMP/a.jsonl"
+printf 'GONDOR [GON]\n+MINAS_TIRITH\nMORDOR [MOR >20000101] [XXX]\n[[[ broken\n' >"$TMP/x.actors.txt"
+printf '!minister! = MINISTER MINISTRY\nPOLICE {POLICEMEN} [~COP]\n' >"$TMP/x.agents.txt"
+vg "dict stats --lenient (actors, agents)" "$DYAD" dict stats --lenient "$TMP/x.actors.txt" "$TMP/x.agents.txt"
+vg "dict lookup" "$DYAD" dict lookup "Minas Tirith" --date 2010-01-01 "$TMP/x.actors.txt"
+vg "train tiny model" "$DYAD" train --train tests/fuzz/tiny.conllu -o "$TMP/m.dyadm" --tag-epochs 1 --parse-epochs 2 --folds 2 -q
+printf 'The army attacked the town .\nIsrael will meet Egypt .\n' >"$TMP/t.txt"
+vg "parse (text)" "$DYAD" parse --model "$TMP/m.dyadm" --format text "$TMP/t.txt"
+vg "parse --eval" "$DYAD" parse --model "$TMP/m.dyadm" --eval tests/fuzz/tiny.conllu
+echo "valgrind.sh: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
