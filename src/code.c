@@ -64,7 +64,10 @@ struct dyad_coder {
     struct disc *disc;       /* discards, bucketed (coder lifetime) */
     int *dbucket, ndisc, dshort;
     int capnodes;            /* capacity of ord/pos/send/iscomp/st */
-    int *st;                 /* DFS stack */
+    int *st;                 /* DFS stack (unused) */
+    unsigned char *nf;       /* NF_* per phrase node */
+    const char **uw;         /* upper-cased token forms, per sentence */
+    int capuw;
     dyad_code_opts defaults;
     nb_item tmp[512];        /* scratch for one NE's words */
 };
@@ -174,6 +177,7 @@ void dyad_coder_free(dyad_coder *c) {
     dyad_free(c->t); dyad_free(c->words); dyad_free(c->ne);
     dyad_free(c->nb); dyad_free(c->ev); dyad_free(c->stack);
     dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->st);
+    dyad_free(c->nf); dyad_free(c->uw);
     dyad_free(c);
 }
 
@@ -218,19 +222,20 @@ static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, i
 static const char *lab_of(const dyad_coder *c, int nd) { return c->p->n[nd].label; }
 static int is_leafn(const dyad_coder *c, int nd) { return c->p->n[nd].tok >= 0 && c->p->n[nd].child < 0; }
 
+/* the upper-cased form of token tok, made once per sentence */
 static const char *word_of(dyad_coder *c, int tok) {
+    if (c->uw[tok]) return c->uw[tok];
     const dyad_token *t = dyad_sentence_tokens(c->s) + tok;
     size_t n = strlen(t->form);
     char *w = mdup(&c->mem, t->form, n);
     if (!w) { c->oom = 1; return ""; }
     upcase(w);
-    return w;
+    return c->uw[tok] = w;
 }
 
-static int base_is(const char *l, const char *b) {
-    size_t n = strlen(b);
-    return !strncmp(l, b, n) && (l[n] == 0 || l[n] == '-' || l[n] == '=');
-}
+/* node flags, computed once per sentence in prepare_tree */
+enum { NF_NP = 1, NF_PP = 2, NF_SBAR = 4, NF_POS = 8, NF_VP_OR_S = 16, NF_CC = 32, NF_N = 64 };
+
 
 /* pre-order ranks of the phrase tree, subtree ends, compounds (§13.1 step 2) */
 static int prepare_tree(dyad_coder *c) {
@@ -238,16 +243,43 @@ static int prepare_tree(dyad_coder *c) {
     int nn = p->nn;
     if (nn + 1 > c->capnodes) {
         dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp); dyad_free(c->st);
+        dyad_free(c->nf);
         int cap = (nn + 1) * 2;
         c->ord = dyad_malloc((size_t)cap * sizeof *c->ord);
         c->pos = dyad_malloc((size_t)cap * sizeof *c->pos);
         c->send = dyad_malloc((size_t)cap * sizeof *c->send);
         c->iscomp = dyad_malloc((size_t)cap);
+        c->nf = dyad_malloc((size_t)cap);
         c->st = dyad_malloc((size_t)cap * sizeof *c->st);
         c->capnodes = cap;
-        if (!c->ord || !c->pos || !c->send || !c->iscomp || !c->st) { c->capnodes = 0; c->oom = 1; return -1; }
+        if (!c->ord || !c->pos || !c->send || !c->iscomp || !c->st || !c->nf) { c->capnodes = 0; c->oom = 1; return -1; }
     }
+    int ntok = dyad_sentence_len(c->s);
+    if (ntok + 1 > c->capuw) {
+        dyad_free(c->uw);
+        c->capuw = (ntok + 1) * 2;
+        c->uw = dyad_malloc((size_t)c->capuw * sizeof *c->uw);
+        if (!c->uw) { c->capuw = 0; c->oom = 1; return -1; }
+    }
+    memset(c->uw, 0, (size_t)(ntok + 1) * sizeof *c->uw);
     memset(c->iscomp, 0, (size_t)nn + 1);
+    for (int i = 0; i < nn; i++) {
+        const char *l = p->n[i].label;
+        unsigned char f = 0;
+#define ENDS(k) (l[k] == 0 || l[k] == '-' || l[k] == '=')
+        switch (l[0]) {
+        case 'N': f |= NF_N; if (l[1] == 'P' && !l[2]) f |= NF_NP; break;
+        case 'P': if (l[1] == 'P' && ENDS(2)) f |= NF_PP;
+                  else if (l[1] == 'O' && l[2] == 'S' && !l[3]) f |= NF_POS;
+                  break;
+        case 'S': f |= NF_VP_OR_S; if (l[1] == 'B' && l[2] == 'A' && l[3] == 'R' && ENDS(4)) f |= NF_SBAR; break;
+        case 'V': if (l[1] == 'P' && ENDS(2)) f |= NF_VP_OR_S; break;
+        case 'C': if (l[1] == 'C' && !l[2] && p->n[i].tok >= 0 && p->n[i].child < 0) f |= NF_CC; break;
+        default: break;
+        }
+#undef ENDS
+        c->nf[i] = f;
+    }
     int *st = c->st;
     int r = 0;
     (void)st;
@@ -272,10 +304,10 @@ static int prepare_tree(dyad_coder *c) {
         if (P < 0 || strcmp(lab_of(c, P), "NP")) continue;
         int bad = 0, ncc = 0, nN = 0;
         for (int j = c->pos[P]; j <= c->send[P]; j++) {
-            const char *l = lab_of(c, c->ord[j]);
-            if (base_is(l, "VP") || l[0] == 'S') bad = 1;
-            if (!strcmp(l, "CC") && is_leafn(c, c->ord[j])) ncc++;
-            if (l[0] == 'N') nN++;
+            unsigned char f = c->nf[c->ord[j]];
+            if (f & NF_VP_OR_S) bad = 1;
+            if (f & NF_CC) ncc++;
+            if (f & NF_N) nN++;
         }
         if (!bad && ncc == 1 && nN >= 3) c->iscomp[P] = 1;
     }
@@ -430,16 +462,16 @@ static int emit_ne(dyad_coder *c, int *had_comp) {
 
 static void emit_node(dyad_coder *c, int nd, int in_np);
 
-static int subtree_has(dyad_coder *c, int nd, const char *base, int skip_self) {
+static int subtree_has(dyad_coder *c, int nd, unsigned char flag, int skip_self) {
     for (int j = c->pos[nd] + (skip_self ? 1 : 0); j <= c->send[nd]; j++)
-        if (!strcmp(lab_of(c, c->ord[j]), base) || (base[0] == 'P' && base[1] == 'P' && base_is(lab_of(c, c->ord[j]), "PP"))) return 1;
+        if (c->nf[c->ord[j]] & flag) return 1;
     return 0;
 }
 
 /* rule c of §13.1 step 3: returns 1 and fills c->nb when it applies */
 static int rule_c(dyad_coder *c, int N) {
     int pp = -1;
-    for (int j = c->pos[N] + 1; j <= c->send[N]; j++) if (base_is(lab_of(c, c->ord[j]), "PP")) { pp = c->ord[j]; break; }
+    for (int j = c->pos[N] + 1; j <= c->send[N]; j++) if (c->nf[c->ord[j]] & NF_PP) { pp = c->ord[j]; break; }
     if (pp < 0) return 0;
     int Q = c->p->n[pp].parent;
     if (Q < 0 || strcmp(lab_of(c, Q), "NP")) return 0;
@@ -456,7 +488,7 @@ static int rule_c(dyad_coder *c, int N) {
         int x = c->ord[j];
         if (!strcmp(lab_of(c, x), "NP") || c->iscomp[x]) { obj = x; break; }
     }
-    if (obj < 0 || subtree_has(c, obj, "PP", 1)) return 0;
+    if (obj < 0 || subtree_has(c, obj, NF_PP, 1)) return 0;
     c->nnb = 0;
     nb_words(c, fc, 0, 1);
     int x = c->ord[inw];
@@ -465,7 +497,7 @@ static int rule_c(dyad_coder *c, int N) {
     /* SBR words after the object, inside Q */
     for (int j = c->send[obj] + 1; j <= c->send[Q]; j++) {
         int y = c->ord[j];
-        if (base_is(lab_of(c, y), "SBAR")) { nb_words(c, y, 0, 0); j = c->send[y]; }
+        if (c->nf[y] & NF_SBAR) { nb_words(c, y, 0, 0); j = c->send[y]; }
     }
     return 1;
 }
@@ -480,7 +512,7 @@ static void emit_np(dyad_coder *c, int N) {
         emit_ne(c, NULL);
         return;
     }
-    if (subtree_has(c, N, "POS", 1)) {
+    if (subtree_has(c, N, NF_POS, 1)) {
         c->nnb = 0;
         nb_words(c, N, 1, 1);
         emit_ne(c, &hadc);
@@ -523,7 +555,7 @@ static void emit_node(dyad_coder *c, int nd, int in_np) {
         return;
     }
     if (!strcmp(x->label, "NP")) { emit_np(c, nd); return; }
-    if (in_np && base_is(x->label, "SBAR")) {
+    if (in_np && (c->nf[nd] & NF_SBAR)) {
         push(c, T_O, "SBR", NULL, -1, -1);
         c->nnb = 0;
         nb_words(c, nd, 0, 0);
