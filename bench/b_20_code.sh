@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # b_20_code.sh: event coding with parses given (PETRARCH suite 1, Penn trees
 # read once, PETR.Validate dictionaries loaded), the suite's sentences repeated
-# to 200,000 codings: sentences/s (median of 3), and instructions per sentence
+# to 200,000 codings: sentences per CPU-second of the coding thread (one core;
+# median of 3), and instructions per sentence
 # from a fixed callgrind run (2,760 codings, coding only), stable across
 # noisy machines. Also the suite figures, for the record.
 set -u
