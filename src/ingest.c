@@ -366,13 +366,13 @@ static dyad_status next_jsonl(dyad_reader *r, dyad_article *a) {
     if (json_is_string(id)) snprintf(r->id, sizeof r->id, "%s", json_string_value(id));
     else if (json_is_integer(id)) snprintf(r->id, sizeof r->id, "%lld", (long long)json_integer_value(id));
     json_t *dv = json_object_get(o, "date");
-    if (json_is_string(dv)) {
+    if (json_is_string(dv) && json_string_length(dv) > 0) {  /* "" = undated, like null */
         z = json_string_value(dv);
         n = json_string_length(dv);
         if (n >= 10 && ing_valid_date(z, 10) && (n == 10 || z[10] == 'T' || z[10] == ' '))
             memcpy(r->date, z, 10), r->date[10] = '\0';
         else bad(r, a, "bad date '%.*s' (want YYYY-MM-DD)", (int)(n > 40 ? 40 : n), z);
-    } else if (dv && !json_is_null(dv)) bad(r, a, "\"date\" is not a string");
+    } else if (dv && !json_is_null(dv) && !json_is_string(dv)) bad(r, a, "\"date\" is not a string");
     if ((z = jstr(o, "title", &n)) && sb_put(&r->title, z, n) < 0) { json_decref(o); return DYAD_NOMEM; }
     if ((z = jstr(o, "source", &n))) {
         char *s = NULL;

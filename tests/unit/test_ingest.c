@@ -205,6 +205,31 @@ static void test_norm(void) {
     dyad_alloc_fail_after(0);
 }
 
+/* Every allocation failing in turn: a status, never a crash or a leak. */
+static void test_alloc_failures(void) {
+    const char *p = PUT("af.txt", "date 2020-01-01\nOne article \xe2\x80\x9cquoted\xe2\x80\x9d.\n\f\ndate 2020-01-02\nTwo.\n");
+    const char *q = PUT("af.jsonl", "{\"id\":\"a\",\"date\":\"2020-01-01\",\"title\":\"T\",\"text\":\"X \\u00e9.\",\"source\":\"s\"}\n");
+    int completed = 0;
+    for (long k = 1; k <= 40; k++) {
+        for (int f = 0; f < 2; f++) {
+            dyad_reader_opts o = {0};
+            o.format = f ? DYAD_INPUT_JSONL : DYAD_INPUT_ARTICLES;
+            dyad_reader *r = NULL;
+            dyad_alloc_fail_after(k);
+            dyad_status st = dyad_reader_open(f ? q : p, &o, &r);
+            dyad_article a;
+            int n = 0;
+            if (st == DYAD_OK)
+                while ((st = dyad_reader_next(r, &a)) == DYAD_OK) n++;
+            dyad_alloc_fail_after(0);
+            CHECKF(st == DYAD_NOMEM || st == DYAD_ENOTFOUND, "k=%ld status %d", k, st);
+            if (st == DYAD_ENOTFOUND && n == (f ? 1 : 2)) completed++;
+            dyad_reader_close(r);
+        }
+    }
+    CHECK(completed > 0);
+}
+
 static void test_shared(void) {
     const char *p = shared_path("data/samples/azerbaijan-2021-12-26.txt");
     if (!p) { SKIP("../shared absent: sample article"); return; }
@@ -237,6 +262,7 @@ int main(void) {
     test_hostile();
     test_jsonl();
     test_norm();
+    test_alloc_failures();
     test_shared();
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
