@@ -24,7 +24,8 @@ static void usage(FILE *f) {
           "                    `-` and `_` equal, case ignored); expectations stay FILE's\n"
           "  --dicts DIR       where to find the <Environment> dictionaries when they are\n"
           "                    not beside FILE (default: $DYAD_DICTS, else ./dicts)\n"
-          "  --model FILE      parser model for --parse own (default: model/dyad.model)\n"
+          "  --model FILE      parser model for --parse own (default: $DYAD_MODEL, else\n"
+          "                    models/en_ewt.dyadm, made by `make model`)\n"
           "  --json            also write one JSON object per evaluated record\n"
           "  --strict          exit 1 if any record fails\n"
           "  --quiet           do not print failures\n", f);
@@ -129,10 +130,11 @@ int cmd_validate(int argc, char **argv) {
     }
     dyad_model *m = NULL;
     if (!strcmp(parse, "own")) {
-        const char *mp = model ? model : "model/dyad.model";
+        const char *mp = model ? model : getenv("DYAD_MODEL");
+        if (!mp || !*mp) mp = "models/en_ewt.dyadm";
         st = dyad_model_load(mp, &m, err, sizeof err);
         if (st) {
-            cli_error("validate: --parse own needs a parser model: %s (%s); build one with `make model`", mp, err);
+            cli_error("validate: --parse own needs a parser model: %s", err);
             dyad_valfile_free(v); dyad_valfile_free(pv);
             return cli_exit_status(st);
         }
