@@ -136,8 +136,9 @@ static int issue_store(dict_file *f, const char *phrase, dict_issue_kind kind, c
     if (dmap_get(&d->issue_map, ph, strlen(ph), &v)) {
         const dict_issue *o = &DV_AT(d->issues, dict_issue, v);
         if (strcmp(o->code, code))
-            dict_lint(d, f->path, f->lineno, "issue phrase '%s' coded %s, but %s at %s:%u",
-                      ph, code, o->code, o->file, (unsigned)o->line);
+            dict_lint(d, f->path, f->lineno, "issue phrase '%s' is %s here but %s at %s:%u",
+                      ph, *code ? code : "an ignore phrase", *o->code ? o->code : "an ignore phrase",
+                      o->file, (unsigned)o->line);
         else
             dict_lint(d, f->path, f->lineno, "duplicate issue phrase '%s' (first at %s:%u)",
                       ph, o->file, (unsigned)o->line);
