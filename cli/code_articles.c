@@ -23,7 +23,8 @@ static void usage(FILE *f) {
           "                     text, source), text (the whole input one article)\n"
           "  --date YYYY-MM-DD  publication date for --input text / undated articles\n"
           "  --format FMT       jsonl (default; with evidence), tsv (PETRARCH2 event\n"
-          "                     file columns), phoenix (Phoenix data set columns)\n"
+          "                     file columns), phoenix (Phoenix data set columns),\n"
+          "                     text (readable, for people)\n"
           "  --dicts DIR        dictionaries (default $DYAD_DICTS, else ./dicts)\n"
           "  --set NAME         production (default) or validate\n"
           "  --model FILE       parser model (default models/en_ewt.dyadm)\n"
@@ -190,7 +191,8 @@ int cmd_code_articles(int argc, char **argv) {
     if (!strcmp(fmt, "jsonl")) r.fmt = DYAD_OUT_JSONL;
     else if (!strcmp(fmt, "tsv")) r.fmt = DYAD_OUT_TSV;
     else if (!strcmp(fmt, "phoenix")) r.fmt = DYAD_OUT_PHOENIX;
-    else { cli_error("code: --format must be jsonl, tsv or phoenix"); free(files); return EXIT_USAGE; }
+    else if (!strcmp(fmt, "text")) r.fmt = DYAD_OUT_TEXT;
+    else { cli_error("code: --format must be jsonl, tsv, phoenix or text"); free(files); return EXIT_USAGE; }
     int nw = atoi(jobs);
     if (nw < 1 || nw > 64) { cli_error("code: -j must be 1..64"); free(files); return EXIT_USAGE; }
 

@@ -604,7 +604,8 @@ const char *dyad_doc_error(const dyad_doc *d);
 typedef enum dyad_out_format {
     DYAD_OUT_JSONL = 0,   /* one JSON object per event, with evidence (docs/output.md) */
     DYAD_OUT_TSV,         /* PETRARCH2's event-file columns */
-    DYAD_OUT_PHOENIX      /* the Phoenix data set's columns */
+    DYAD_OUT_PHOENIX,     /* the Phoenix data set's columns */
+    DYAD_OUT_TEXT         /* for people: one readable line per event + its sentence */
 } dyad_out_format;
 /** Write one event as a line in FORMAT. DYAD_EIO on a write error. */
 dyad_status dyad_write_event(FILE *f, dyad_out_format format, const dyad_coded *e);

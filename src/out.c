@@ -144,11 +144,39 @@ static dyad_status write_phoenix(FILE *f, const dyad_coded *e) {
     return fputc('\n', f) == EOF ? DYAD_EIO : DYAD_OK;
 }
 
+static const char *quad_name(int q) {
+    static const char *names[] = {"?", "verbal cooperation", "material cooperation",
+                                  "verbal conflict", "material conflict"};
+    return q >= 1 && q <= 4 ? names[q] : "?";
+}
+
+static void actor_text(FILE *f, const char *code, const dyad_actor_parts *p) {
+    fputs(code, f);
+    if (p->entity_name || p->role_name)
+        fprintf(f, " (%s%s%s)", p->entity_name ? p->entity_name : "", p->entity_name && p->role_name ? " " : "",
+                p->role_name ? p->role_name : "");
+}
+
+static dyad_status write_text(FILE *f, const dyad_coded *e) {
+    fprintf(f, "%s  ", e->event_date);
+    actor_text(f, e->source, &e->source_parts);
+    fputs(" -> ", f);
+    actor_text(f, e->target, &e->target_parts);
+    fprintf(f, "  %s", e->code);
+    if (e->cameo)
+        fprintf(f, " %s [%s, Goldstein %.1f%s%s]", e->cameo->name, quad_name(e->cameo->quad_class),
+                e->cameo->goldstein, e->cameo->plover[0] ? ", PLOVER " : "", e->cameo->plover);
+    fprintf(f, "\n    %s #%d: \"%s\" / \"%s\" / \"%s\"  (verb pattern %s)\n    %s\n", e->article_id,
+            e->sentence, e->source_text, e->verb_text, e->target_text, e->pattern, e->text);
+    return ferror(f) ? DYAD_EIO : DYAD_OK;
+}
+
 dyad_status dyad_write_event(FILE *f, dyad_out_format format, const dyad_coded *e) {
     switch (format) {
     case DYAD_OUT_JSONL: return write_jsonl(f, e);
     case DYAD_OUT_TSV: return write_tsv(f, e);
     case DYAD_OUT_PHOENIX: return write_phoenix(f, e);
+    case DYAD_OUT_TEXT: return write_text(f, e);
     }
     return DYAD_EINVAL;
 }

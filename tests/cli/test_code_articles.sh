@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# test_code_articles.sh: `dyad code` on articles, end to end (segment, parse,
+# code, resolve, write): formats, counts, error records, -j determinism, and
+# what is said when dictionaries or the model are missing.
+. tests/cli/lib.sh
+model=${DYAD_MODEL:-models/en_ewt.dyadm}
+dicts=$SHARED/data/petrarch
+
+# Missing resources: a clear message naming the remedy, exit status 1.
+"$DYAD" code --dicts "$TMP/nowhere" --model "$model" examples/one-line.txt > /dev/null 2> "$TMP/err"
+expect_grep "missing dictionaries named" "dictionaries.*make dicts" "$TMP/err"
+if have_shared; then
+  "$DYAD" code --dicts "$dicts" --model "$TMP/none.dyadm" examples/one-line.txt > /dev/null 2> "$TMP/err"
+  expect_grep "missing model named" "model.*make model" "$TMP/err"
+fi
+expect_status 64 "bad --format is a usage error" "$DYAD" code --format xml examples/one-line.txt
+expect_status 64 "bad -j is a usage error" "$DYAD" code -j 0 examples/one-line.txt
+"$DYAD" code --help > "$TMP/help"; expect_grep "help lists --format" "--format" "$TMP/help"
+
+if ! have_shared || [ ! -f "$model" ]; then skip "needs ../shared dictionaries and $model"; finish; exit; fi
+run() { "$DYAD" code --dicts "$dicts" --model "$model" "$@"; }
+
+# Our own examples: known events, JSONL fields, sentence/article counts.
+run examples/articles.txt > "$TMP/ex.jsonl" 2> "$TMP/ex.err"; rc=$?
+[ "$rc" -eq 0 ] && ok || bad "examples exit $rc"
+expect_grep "summary counts" "^dyad code: 2 articles read, 2 coded, 0 failed; 4 sentences" "$TMP/ex.err"
+for f in article_id sentence pub_date event_date source target code root quad_class goldstein plover text evidence; do
+  expect_grep "JSONL field $f" "\"$f\":" "$TMP/ex.jsonl"
+done
+expect_grep "Russia accuses Germany (112)" '"source":\{"code":"RUS[^"]*".*"target":\{"code":"DEU[^"]*".*"code":"112"' "$TMP/ex.jsonl"
+expect_grep "Egypt offers talks to Israel (036)" '"source":\{"code":"EGY".*"target":\{"code":"ISR".*"code":"036"' "$TMP/ex.jsonl"
+expect_grep "Thursday resolves to 2024-03-14" '"pub_date":"2024-03-15","event_date":"2024-03-14"' "$TMP/ex.jsonl"
+expect_grep "evidence names dictionary lines" '"entry":"[^"]*actors[^"]*:[0-9]+' "$TMP/ex.jsonl"
+
+# The shared sample: an Azerbaijani actor criticizing a French one (11x) and
+# the French candidate's visit (04x) dated December 22.
+sample=$SHARED/data/samples/azerbaijan-2021-12-26.txt
+run "$sample" > "$TMP/az.jsonl" 2> "$TMP/az.err"
+expect_grep "sample: AZE criticizes FRA (11x)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"11' "$TMP/az.jsonl"
+if grep -q '"code":"04' "$TMP/az.jsonl"; then
+  expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"code":"04' "$TMP/az.jsonl"
+else skip "sample: the nominal visit (04x) is not coded yet (known gap, docs/validation.md)"; fi
+
+# Formats: TSV has 10 columns, Phoenix 26; text is readable.
+run --format tsv examples/articles.txt > "$TMP/ex.tsv" 2>/dev/null
+[ -s "$TMP/ex.tsv" ] && awk -F'\t' 'NF != 10 {exit 1}' "$TMP/ex.tsv" && ok || bad "tsv: 10 columns per line"
+run --format phoenix examples/articles.txt > "$TMP/ex.phx" 2>/dev/null
+[ -s "$TMP/ex.phx" ] && awk -F'\t' 'NF != 26 {exit 1}' "$TMP/ex.phx" && ok || bad "phoenix: 26 columns per line"
+[ "$(wc -l < "$TMP/ex.tsv")" -eq "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "tsv and jsonl give the same number of events"
+
+# JSONL input, gzip input, stdin, plain text with --date.
+printf '{"id":"j1","date":"2024-03-15","title":"t","text":"Egypt offered to host new talks between Israel and Hamas.","source":"ex"}\n' > "$TMP/a.jsonl"
+run --input jsonl "$TMP/a.jsonl" > "$TMP/j.out" 2>/dev/null
+expect_grep "jsonl input coded" '"article_id":"j1"' "$TMP/j.out"
+gzip -c examples/articles.txt > "$TMP/ex.txt.gz"
+run "$TMP/ex.txt.gz" > "$TMP/gz.jsonl" 2>/dev/null
+noid() { sed 's/"article_id":"[^"]*"//' "$1"; }
+[ -s "$TMP/gz.jsonl" ] && [ "$(noid "$TMP/gz.jsonl")" = "$(noid "$TMP/ex.jsonl")" ] && ok || bad "gzip input gives the same events"
+run < examples/articles.txt > "$TMP/stdin.jsonl" 2>/dev/null
+[ "$(wc -l < "$TMP/stdin.jsonl")" -eq "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "stdin gives the same events"
+echo "Egypt offered to host new talks between Israel and Hamas." | run --input text --date 2024-01-02 > "$TMP/t.out" 2>/dev/null
+expect_grep "plain text with --date" '"pub_date":"2024-01-02"' "$TMP/t.out"
+
+# A bad article yields an error record; the others are still coded; exit 1.
+{ printf 'date 2024-13-45\nBroken date.\n\f\n'; cat examples/articles.txt; printf '\f\nno date line at all\n'; } > "$TMP/mixed.txt"
+run "$TMP/mixed.txt" > "$TMP/mixed.jsonl" 2> "$TMP/mixed.err"; rc=$?
+[ "$rc" -eq 1 ] && ok || bad "a failed article makes exit status 1 (got $rc)"
+expect_grep "error record in the output" '"error":' "$TMP/mixed.jsonl"
+expect_grep "summary: 4 read, 2 coded, 2 failed" "4 articles read, 2 coded, 2 failed" "$TMP/mixed.err"
+n_ok=$(grep -vc '"error":' "$TMP/mixed.jsonl")
+[ "$n_ok" -eq "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "good articles still coded in a mixed file"
+# Several inputs, one missing: the others are coded.
+run "$TMP/missing.txt" examples/articles.txt > "$TMP/two.jsonl" 2> "$TMP/two.err"; rc=$?
+[ "$rc" -eq 1 ] && ok || bad "missing input: exit 1"
+expect_grep "missing input counted" "1 inputs unreadable" "$TMP/two.err"
+cmp -s "$TMP/two.jsonl" "$TMP/ex.jsonl" && ok || bad "other input still coded"
+
+# -j 2 writes the same bytes in the same order.
+cat examples/articles.txt "$sample" > "$TMP/many.txt"
+for i in 1 2 3 4 5 6 7 8; do printf '\f\n'; cat "$TMP/many.txt"; done > "$TMP/many2.txt"
+run -j 1 "$TMP/many2.txt" > "$TMP/j1" 2>/dev/null
+run -j 2 "$TMP/many2.txt" > "$TMP/j2" 2>/dev/null
+[ -s "$TMP/j1" ] && cmp -s "$TMP/j1" "$TMP/j2" && ok || bad "-j 2 output identical to -j 1"
+# The duplicate filter: the repeated file is one article per repeat, so
+# --no-filter can only add events.
+run --no-filter examples/articles.txt > "$TMP/nf.jsonl" 2>/dev/null
+[ "$(wc -l < "$TMP/nf.jsonl")" -ge "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "--no-filter keeps at least as many events"
+# Over-long sentences are skipped and counted.
+run --max-tokens 5 examples/articles.txt > /dev/null 2> "$TMP/long.err"
+expect_grep "long sentences counted" "4 sentences \(4 too long" "$TMP/long.err"
+finish
