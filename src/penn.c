@@ -434,6 +434,7 @@ static int is_nominal(const dyad_token *t) {
 }
 
 static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case);
+static int is_nominal(const dyad_token *t);
 
 /* Emit the subtree of h as leaves in token order (Penn's flat modifiers). */
 static dyad_status emit_flat(ud_ctx *u, int h, int parent) {
@@ -442,7 +443,13 @@ static dyad_status emit_flat(ud_ctx *u, int h, int parent) {
     int *kid = u->kids + u->kstart[h];
     int nk = u->kstart[h + 1] - u->kstart[h];
     dyad_status st = DYAD_OK;
-    int i = 0;
+    int i = 0, conj = 0;
+    for (int j = 0; j < nk; j++) if (rel_is(&u->t[kid[j]], "conj")) conj = 1;
+    if (conj && !is_nominal(&u->t[h]) && strcmp(u->p->n[parent].label, "ADJP")) {
+        /* coordinated modifiers ("awful and evil"): Penn's ADJP */
+        parent = pt_add(u->p, parent, "ADJP", 4, -1);
+        if (parent < 0) { u->depth--; return DYAD_NOMEM; }
+    }
     for (; i < nk && kid[i] < h && !st; i++) st = emit_flat(u, kid[i], parent);
     if (!st && leaf(u, parent, h) < 0) st = DYAD_NOMEM;
     for (; i < nk && !st; i++) st = emit_flat(u, kid[i], parent);
