@@ -626,6 +626,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                 for (int j = 0; j < n2; j++)
                     if (!rel_is(&t[k2[j]], "cc") && !rel_is(&t[k2[j]], "punct")) flat = 0;
             } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
+            else if (rel_is(d, "det") && kid[i] < h) flat = 0;   /* "the A and B": NP and NP */
         }
         if (flat) {
             int np = pt_add(u->p, parent, "NP", 2, -1);
