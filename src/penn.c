@@ -493,6 +493,15 @@ static int has_pos_d(ud_ctx *u, int d, int depth) {
 }
 static int has_pos(ud_ctx *u, int d) { return has_pos_d(u, d, 0); }
 
+/* Does d have a preposition (a case dependent other than 's)? */
+static int has_case(ud_ctx *u, int d) {
+    int *kid = u->kids + u->kstart[d];
+    int nk = u->kstart[d + 1] - u->kstart[d];
+    for (int i = 0; i < nk; i++)
+        if (rel_is(&u->t[kid[i]], "case") && strcmp(leaf_tag(&u->t[kid[i]]), "POS")) return 1;
+    return 0;
+}
+
 /* A nominal that heads its own noun phrase (not part of another's name). */
 static int np_worthy(const dyad_token *t) {
     if (!is_nominal(t) || !strcmp(t->upos, "NUM")) return 0;
@@ -686,12 +695,18 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
             if ((st = emit_dep(u, kid[i], ph))) goto out;
         }
         if (leaf(u, ph, h) < 0) { st = DYAD_NOMEM; goto out; }
-        int in_inner = 1;
+        int in_inner = 1, npp = 0;
+        /* an object's second and later PPs go to the verb, as CoreNLP attaches them */
+        int lift = (rel_is(&t[h], "obj") || rel_is(&t[h], "dobj")) && parent >= 0 &&
+                   !strcmp(u->p->n[parent].label, "VP");
         for (; i < nk; i++) {
             const dyad_token *d = &t[kid[i]];
             if (in_inner && nested && !(rel_is(d, "case") || rel_is(d, "flat") || rel_is(d, "compound") || rel_is(d, "nummod") || rel_is(d, "amod")))
                 in_inner = 0;
-            if ((st = emit_dep(u, kid[i], in_inner ? ph : outer))) goto out;
+            int target = in_inner ? ph : outer;
+            if (rel_is(d, "nmod") && strcmp(d->deprel, "nmod:poss") && has_case(u, kid[i]) && npp++ >= 1 && lift)
+                target = parent;
+            if ((st = emit_dep(u, kid[i], target))) goto out;
         }
     }
 out:
