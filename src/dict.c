@@ -434,24 +434,24 @@ static int freeze_agents(dyad_dicts *d) {
                        (const void **)d->agent_first, k, agent_first_word, agent_nwords);
 }
 
-static const dict_verb_form *sort_base;
-static int cmp_form_idx(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int c = strcmp(sort_base[x].word, sort_base[y].word);
+typedef struct form_key { const char *word; uint32_t idx; } form_key;
+static int cmp_form_key(const void *a, const void *b) {
+    const form_key *x = a, *y = b;
+    int c = strcmp(x->word, y->word);
     if (c) return c;
-    return x < y ? -1 : x > y;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;   /* stable: file order */
 }
 
+/* Forms sorted by verb word (file order within a word), and word -> first. */
 static int freeze_forms(dyad_dicts *d) {
     size_t n = d->forms.n;
-    uint32_t *idx = dyad_malloc((n ? n : 1) * sizeof *idx);
+    form_key *key = dyad_malloc((n ? n : 1) * sizeof *key);
     d->sforms = arena_alloc(&d->A, (n ? n : 1) * sizeof *d->sforms);
-    if (!idx || !d->sforms) { dyad_free(idx); return -1; }
-    for (size_t i = 0; i < n; i++) idx[i] = (uint32_t)i;
-    sort_base = d->forms.v;                 /* freeze runs once per set, never concurrently with itself */
-    qsort(idx, n, sizeof *idx, cmp_form_idx);
-    for (size_t i = 0; i < n; i++) d->sforms[i] = DV_AT(d->forms, dict_verb_form, idx[i]);
-    dyad_free(idx);
+    if (!key || !d->sforms) { dyad_free(key); return -1; }
+    for (size_t i = 0; i < n; i++) key[i] = (form_key){DV_AT(d->forms, dict_verb_form, i).word, (uint32_t)i};
+    qsort(key, n, sizeof *key, cmp_form_key);
+    for (size_t i = 0; i < n; i++) d->sforms[i] = DV_AT(d->forms, dict_verb_form, key[i].idx);
+    dyad_free(key);
     for (size_t i = 0; i < n; i++)
         if (i == 0 || strcmp(d->sforms[i].word, d->sforms[i - 1].word))
             if (dmap_put(&d->form_map, d->sforms[i].word, (uint32_t)i)) return -1;
@@ -791,7 +791,8 @@ dyad_status dyad_dicts_lookup(const dyad_dicts *d, const char *phrase, const cha
     if (!copy) { dyad_free(norm); return DYAD_NOMEM; }
     memcpy(copy, norm, k + 1);
     size_t nw = 0;
-    for (char *t = strtok(copy, " "); t && nw < 64; t = strtok(NULL, " ")) words[nw++] = t;
+    char *save = NULL;                 /* strtok_r: the set is shared by threads */
+    for (char *t = strtok_r(copy, " ", &save); t && nw < 64; t = strtok_r(NULL, " ", &save)) words[nw++] = t;
     for (size_t w = 0; w < nw; w++) {
         size_t nf;
         const dict_verb_form *f = dict_verb_forms(d, words[w], &nf);

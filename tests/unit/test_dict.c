@@ -6,6 +6,7 @@
 #include "dict.h"
 #include "harness.h"
 #include <unistd.h>
+#include <pthread.h>
 
 #define FX "tests/data/dict/"
 
@@ -348,7 +349,39 @@ static void test_failures(void) {
     dyad_dicts_free(d);
 }
 
+/* Readers on several threads share one frozen set (no locks). */
+static const dyad_dicts *shared_set;
+static void count_hit(void *ctx, const dyad_dict_hit *h) { (void)h; (*(int *)ctx)++; }
+static void *reader(void *arg) {
+    long bad = 0;
+    const char *w[] = {"THE", "MINAS", "TIRITH", "SAID"};
+    for (int i = 0; i < 20000; i++) {
+        size_t len;
+        const dict_actor *a = dict_actor_match(shared_set, w, 4, 1, 1, &len);
+        if (!a || len != 2) bad++;
+        if (i % 100 == 0) {
+            int nh = 0;
+            dyad_dicts_lookup(shared_set, "hamfast gamgee", "1999-08-15", count_hit, &nh);
+            if (nh != 1) bad++;
+        }
+    }
+    *(long *)arg = bad;
+    return NULL;
+}
+static void test_threads(void) {
+    const char *files[] = {FX "good.actors.txt", NULL};
+    dyad_dicts *d = load(files, 0);
+    shared_set = d;
+    pthread_t t[4];
+    long bad[4] = {0};
+    for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, reader, &bad[i]);
+    for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+    CHECK(bad[0] + bad[1] + bad[2] + bad[3] == 0);
+    dyad_dicts_free(d);
+}
+
 int main(void) {
+    test_threads();
     test_dates();
     test_verbs_cameo2();
     test_regular_forms();
