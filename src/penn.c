@@ -528,6 +528,17 @@ static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
     return emit(u, d, parent, 0);
 }
 
+/* token span of d's subtree, and whether it holds a comma */
+static void subtree_span(ud_ctx *u, int d, int *lo, int *hi, int *comma, int depth) {
+    if (depth > PT_MAX_DEPTH) return;
+    if (d < *lo) *lo = d;
+    if (d > *hi) *hi = d;
+    if (!strcmp(u->t[d].form, ",")) *comma = 1;
+    int *kid = u->kids + u->kstart[d];
+    int nk = u->kstart[d + 1] - u->kstart[d];
+    for (int i = 0; i < nk; i++) subtree_span(u, kid[i], lo, hi, comma, depth + 1);
+}
+
 /* A clause: S( subject stuff , VP(aux VP(aux VP(head ...))) ). */
 static dyad_status emit_clause(ud_ctx *u, int h, int parent, int *kid, int nk) {
     const dyad_token *t = u->t;
@@ -538,6 +549,16 @@ static dyad_status emit_clause(ud_ctx *u, int h, int parent, int *kid, int nk) {
         if (kid[i] < h && (rel_is(&t[kid[i]], "nsubj") || rel_is(&t[kid[i]], "csubj") || rel_is(&t[kid[i]], "expl"))) lastsubj = i;
     int i = 0;
     for (; i <= lastsubj; i++) { dyad_status st = emit_dep(u, kid[i], S); if (st) return st; }
+    /* a comma right after a subject that holds a comma closes its parenthetical:
+    ** Penn keeps it inside the subject NP */
+    if (lastsubj >= 0 && i < nk && kid[i] < h && rel_is(&t[kid[i]], "punct") && !strcmp(t[kid[i]].form, ",")) {
+        int sn = u->p->n[S].last, lo = kid[lastsubj], hi = kid[lastsubj], comma = 0;
+        subtree_span(u, kid[lastsubj], &lo, &hi, &comma, 0);
+        if (sn >= 0 && !strcmp(u->p->n[sn].label, "NP") && comma && kid[i] == hi + 1) {
+            if (leaf(u, sn, kid[i]) < 0) return DYAD_NOMEM;
+            i++;
+        }
+    }
     /* trailing punctuation and right-side conj verbs stay at clause level */
     int rend = nk;
     while (rend > 0 && kid[rend - 1] > h && (rel_is(&t[kid[rend - 1]], "punct") || (rel_is(&t[kid[rend - 1]], "conj") && is_verbal(&t[kid[rend - 1]])) || rel_is(&t[kid[rend - 1]], "cc") || rel_is(&t[kid[rend - 1]], "parataxis"))) rend--;
