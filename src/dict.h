@@ -152,7 +152,8 @@ typedef struct dict_evcode {
 } dict_evcode;
 
 enum {
-    DICT_VF_STEM      = 1,  /* the first token of its verb line */
+    DICT_VF_STEM      = 1,  /* the first token of its verb line (P1 stores it
+                               only for the block's primary line, §13.4) */
     DICT_VF_LISTED    = 2,  /* listed in {...} on the line */
     DICT_VF_GENERATED = 4,  /* a regular form we generated (§2.5 / §13.4) */
     DICT_VF_PRIMARY   = 8   /* its line is the block's first verb line (P1's
@@ -172,8 +173,9 @@ typedef struct dict_verb_form {
 } dict_verb_form;
 
 /* Every form keyed on `word`, in file order (CAMEO2 files: P2 keeps the
-** FIRST definition of a path; legacy: P1 lets a later block win). *n = count;
-** NULL when there is none. */
+** FIRST definition of a path; legacy: P1 lets a later block win, and tries
+** the latest multi-word entry first). *n = count; NULL when there is none.
+** The returned forms are contiguous and sorted by nothing but file order. */
 const dict_verb_form *dict_verb_forms(const dyad_dicts *d, const char *word, size_t *n);
 
 /* P2's lookup (§2.6): the form keyed on `word` whose particle words (back)
@@ -252,7 +254,9 @@ typedef struct dict_syn_member {
     const uint8_t *sep;
     uint16_t nwords;
     uint8_t trailing_us;         /* text ended in `_` */
-    int32_t nested;              /* member is `&NAME`: that synset's index, else -1 */
+    int32_t nested;              /* member is `&NAME`: that synset's index, else -1
+                                    (P1 reads such a member as the literal word
+                                    `&NAME`, §13.4: use members, not flat) */
     const char *plural;          /* §1.4 / §13.4 rule of the file's format; NULL if none */
     const char *file;
     uint32_t line;
