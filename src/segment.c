@@ -232,6 +232,8 @@ static void emit_word(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags
                 plen = 2;
                 while (i + plen < cut && z[i + plen] == '-') plen++;
                 split = i + plen < cut;
+            } else if (prev == '.' && is_alpha(next) && i - start >= 2) {
+                split = 1;  /* U.S.-led */
             } else if (is_alnum(prev) && is_alnum(next)) {
                 /* digits-digits with 3+ digits a side (phone numbers, ids) stay whole */
                 uint32_t a = i, b = i + 1;
@@ -374,7 +376,7 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
             add(sg, s, k, c == '-' ? F_DASH : 0, nl, sp);
             nl = sp = 0;
             s = k;
-        } else if ((c == ',' || c == ';' || c == '/') && s + 1 < e) {
+        } else if ((c == ',' || c == ';' || c == '/' || c == ':') && s + 1 < e) {
             add(sg, s, s + 1, 0, nl, sp);
             nl = sp = 0;
             s++;
@@ -413,6 +415,9 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
             if (c == '\'' && k > s && z[k - 1] == '\'') k--;
             if (c == '>') while (k > s && z[k - 1] == '>') k--;
             fl = F_CLOSE;
+        } else if (c == '=' && e - s >= 2) {  /* wiki headings: "news==" */
+            while (k > s && z[k - 1] == '=') k--;
+            fl = 0;
         } else if (c == ',' || c == ';' || c == ':' || c == '%' || c == '*' || c == '/') {
             if (c == ':' && e - s > 1 && z[e - 2] == ':') break;
             fl = 0;

@@ -46,6 +46,8 @@ static void test_tokens(void) {
     SEG("and/or the 9/11 attacks", "and / or the 9/11 attacks");
     SEG("Nice :) see you", "Nice :) see you");
     SEG("I'm gonna go", "I 'm gon na go");
+    SEG("The U.S.-led force, ::Mario: yes", "The U.S. - led force , : : Mario : yes");
+    SEG("==Related news==", "== Related news ==");
     SEG("Peace talks -- finally -- began.", "Peace talks -- finally -- began .");
     SEG("The U.N. envoy met Gen. Smith and Mr. J. R. R. Tolkien on Dec. 22 in Washington, D.C., Ltd.",
         "The U.N. envoy met Gen. Smith and Mr. J. R. R. Tolkien on Dec. 22 in Washington , D.C. , Ltd .");
