@@ -600,7 +600,8 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         u->done[h] = 0;
         int at = parent;
         if (np_worthy(&t[h])) {  /* a bare nominal argument is still an NP */
-            at = pt_add(u->p, parent, "NP", 2, -1);
+            const char *nl = strstr(t[h].deprel, "tmod") ? "NP-TMP" : "NP";   /* Penn's temporal NP */
+            at = pt_add(u->p, parent, nl, strlen(nl), -1);
             if (at < 0) { u->depth--; return DYAD_NOMEM; }
         }
         st = leaf(u, at, h) < 0 ? DYAD_NOMEM : DYAD_OK;
@@ -692,6 +693,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     }
     {
         const char *lab = is_nominal(&t[h]) && strcmp(t[h].upos, "NUM") ? "NP" : !strcmp(t[h].upos, "NUM") ? "QP" : !strcmp(t[h].upos, "ADV") ? "ADVP" : !strcmp(t[h].upos, "ADJ") ? "ADJP" : "XP";
+        if (!strcmp(lab, "NP") && strstr(t[h].deprel, "tmod") && !skip_case) lab = "NP-TMP";
         if (!strcmp(t[h].upos, "ADP") || !strcmp(t[h].upos, "SCONJ")) lab = "PP";
         /* a possessive nominal ("Arnor 's") is an NP holding the POS */
         int ph = pt_add(u->p, parent, lab, strlen(lab), -1);
