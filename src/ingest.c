@@ -108,6 +108,10 @@ static int read_line(dyad_reader *r, size_t cap) {
     if (!got) return 0;
     r->lineno++;
     if (!r->line.p && sb_put(&r->line, "", 0) < 0) return -1;
+    if (r->lineno == 1 && r->line.n >= 3 && !memcmp(r->line.p, "\xEF\xBB\xBF", 3)) {  /* byte-order mark */
+        memmove(r->line.p, r->line.p + 3, r->line.n - 2);
+        r->line.n -= 3;
+    }
     if (r->line.n && r->line.p[r->line.n - 1] == '\r') r->line.p[--r->line.n] = '\0';
     return 1;
 }

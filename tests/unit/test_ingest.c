@@ -68,12 +68,21 @@ static void test_articles(void) {
     /* form-feed separated, undated article, bad date, blank block, CRLF */
     p = PUT("b.txt", "date 2004-11-13\nFirst text.\n\f\nUndated text.\n\f\ndate 2099-99-99\nBad date.\n\f\n\n\f\r\n"
                      "date 2005-02-28\r\nCRLF text.\r\n");
+    const char *b_path = p;
     n = read_all(p, DYAD_INPUT_ARTICLES, NULL, g, 8, NULL, NULL);
     CHECKF(n == 4, "n=%d", n);
     CHECK(!strcmp(g[0].text, "First text.") && !strcmp(g[0].date, "2004-11-13") && g[0].line == 1);
     CHECK(!strcmp(g[1].text, "Undated text.") && g[1].date[0] == '\0' && !g[1].err);
     CHECK(g[2].err && !strcmp(g[2].text, "Bad date."));
     CHECK(!strcmp(g[3].text, "CRLF text.") && !strcmp(g[3].date, "2005-02-28") && !g[3].err);
+    /* a UTF-8 byte-order mark before the date line */
+    p = PUT("bom.txt", "\xEF\xBB\xBF" "date 2021-01-02 Text after a BOM.");
+    n = read_all(p, DYAD_INPUT_ARTICLES, NULL, g, 8, NULL, NULL);
+    CHECK(n == 1 && !g[0].err && !strcmp(g[0].date, "2021-01-02") && !strcmp(g[0].text, "Text after a BOM."));
+    p = PUT("bom.jsonl", "\xEF\xBB\xBF{\"text\": \"x\"}\n");
+    n = read_all(p, DYAD_INPUT_JSONL, NULL, g, 8, NULL, NULL);
+    CHECK(n == 1 && !g[0].err && !strcmp(g[0].text, "x"));
+    p = b_path;
     /* default date for undated articles */
     n = read_all(p, DYAD_INPUT_ARTICLES, "2020-01-02", g, 8, NULL, NULL);
     CHECK(n == 4 && !strcmp(g[1].date, "2020-01-02"));
