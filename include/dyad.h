@@ -483,7 +483,8 @@ typedef struct dyad_when {
 ** ("YYYY-MM-DD"; NULL or invalid: only absolute dates with a year resolve).
 ** Understands ISO dates, "December 22[, 2021]", "Dec. 22", "22 December 2021"
 ** (no year: the year putting the date nearest to publication),
-** weekdays (the most recent one before publication; "next Monday" after),
+** weekdays (the most recent one, publication day included; "last Monday"
+** strictly before, "next Monday" after),
 ** yesterday / today / tonight / tomorrow / last night, last week / month /
 ** year, "N days / weeks / months / years ago", "in March" (the most recent
 ** March). Impossible dates (Feb 30) are ignored. A day-precise absolute date

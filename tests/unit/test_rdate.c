@@ -30,7 +30,8 @@ static const rcase cases[] = {
     /* weekdays: 2021-12-26 is a Sunday */
     {"Protesters gathered on Saturday in Paris.", "2021-12-26", "2021-12-25", "on Saturday"},
     {"Officials said Monday that talks failed.", "2021-12-26", "2021-12-20", "Monday"},
-    {"The minister spoke on Sunday.", "2021-12-26", "2021-12-19", "on Sunday"},
+    {"The minister spoke on Sunday.", "2021-12-26", "2021-12-26", "on Sunday"},  /* same day */
+    {"The minister spoke last Sunday.", "2021-12-26", "2021-12-19", "last Sunday"},
     {"They will meet next Monday.", "2021-12-26", "2021-12-27", "next Monday"},
     {"Troops moved in last Friday.", "2021-12-26", "2021-12-24", "last Friday"},
     /* relative days */
