@@ -251,8 +251,9 @@ dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_
                 else if (weq(z, b, "month") || weq(z, b, "months")) {
                     long mi = py * 12 + (pm - 1) - k;
                     offer(&best, days_from_civil(mi / 12, (int)(mi % 12) + 1, 1), a->s, c->e, DYAD_WHEN_MONTH, 3);
-                } else if (weq(z, b, "year") || weq(z, b, "years"))
-                    offer(&best, days_from_civil(py - k, 1, 1), a->s, c->e, DYAD_WHEN_YEAR, 3);
+                } else if ((weq(z, b, "year") || weq(z, b, "years")) && py - k >= 1)  /* same day, N years back */
+                    offer(&best, days_from_civil(py - k, pm, pm == 2 && pd == 29 && !leap(py - k) ? 28 : pd),
+                          a->s, c->e, DYAD_WHEN_YEAR, 3);
                 i += 2;
                 continue;
             }

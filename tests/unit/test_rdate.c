@@ -46,6 +46,9 @@ static const rcase cases[] = {
     {"Sanctions were imposed last month.", "2021-01-15", "2020-12-01", "last month"},
     {"Elections were held last year.", "2021-06-01", "2020-01-01", "last year"},
     {"The law passed six months ago.", "2021-03-15", "2020-09-01", "six months ago"},
+    {"North Korea walked out a year ago.", "2006-10-14", "2005-10-14", "a year ago"},
+    {"It began 4 years ago.", "2024-02-29", "2020-02-29", "4 years ago"},
+    {"It began 3 years ago.", "2024-02-29", "2021-02-28", "3 years ago"},
     /* months */
     {"Fighting broke out in March.", "2021-12-26", "2021-03-01", "in March"},
     {"Fighting broke out in December.", "2021-06-26", "2020-12-01", "in December"},
