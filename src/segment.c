@@ -161,16 +161,29 @@ static int is_url(const char *z, size_t s, size_t e) {
 }
 
 /* Clitic suffix length of the word z[s..e) (n't 's 're ...), 0 if none. */
-static size_t clitic(const char *z, size_t s, size_t e) {
-    size_t n = e - s;
-    const char *p = z + s;
-    if (n >= 4 && eqi(p + n - 3, 3, "n't") && is_alpha((unsigned char)p[n - 4])) return 3;
-    if (n >= 3 && p[n - 2] == '\'' && is_alpha((unsigned char)p[n - 3]) &&
-        (eqi(p + n - 1, 1, "s") || eqi(p + n - 1, 1, "d") || eqi(p + n - 1, 1, "m")))
-        return 2;
-    if (n >= 4 && p[n - 3] == '\'' && is_alpha((unsigned char)p[n - 4]) &&
-        (eqi(p + n - 2, 2, "re") || eqi(p + n - 2, 2, "ve") || eqi(p + n - 2, 2, "ll")))
+/* Length of an apostrophe ending just before z[k] (' or U+2019), else 0. */
+static size_t apos_before(const char *p, size_t k) {
+    if (k >= 1 && p[k - 1] == '\'') return 1;
+    if (k >= 3 && (unsigned char)p[k - 3] == 0xE2 && (unsigned char)p[k - 2] == 0x80 && (unsigned char)p[k - 1] == 0x99)
         return 3;
+    return 0;
+}
+
+static size_t clitic(const char *z, size_t s, size_t e) {
+    size_t n = e - s, a;
+    const char *p = z + s;
+    /* n't (n + apostrophe + t) */
+    if (n >= 4 && lower((unsigned char)p[n - 1]) == 't' && (a = apos_before(p, n - 1)) && n >= a + 3 &&
+        lower((unsigned char)p[n - 2 - a]) == 'n' && is_alpha((unsigned char)p[n - 3 - a]))
+        return a + 2;
+    /* 's 'd 'm */
+    if (n >= 3 && (a = apos_before(p, n - 1)) && n >= a + 2 && is_alpha((unsigned char)p[n - 2 - a]) &&
+        (eqi(p + n - 1, 1, "s") || eqi(p + n - 1, 1, "d") || eqi(p + n - 1, 1, "m")))
+        return a + 1;
+    /* 're 've 'll */
+    if (n >= 4 && (a = apos_before(p, n - 2)) && n >= a + 3 && is_alpha((unsigned char)p[n - 3 - a]) &&
+        (eqi(p + n - 2, 2, "re") || eqi(p + n - 2, 2, "ve") || eqi(p + n - 2, 2, "ll")))
+        return a + 2;
     return 0;
 }
 
@@ -242,6 +255,12 @@ static void emit_word(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags
                 /* 713-853-3989, 853-3989, 78712-1179: phone numbers and zip
                 ** codes stay whole; 1957-1975 and 5-3 split */
                 int keep = a == start && ((i - a == 3 || i - a == 5) && b - i - 1 == 4);
+                if (i - a >= 1 && i - a <= 2 && a == start && i + 5 <= cut && z[i + 4] == '-' &&
+                    is_upper(next) && is_digit((unsigned char)z[i + 5 < cut ? i + 5 : i]) &&
+                    in_list(z + i + 1, 3, abbr_month)) {  /* 01-Feb-02 */
+                    i = cut;
+                    continue;
+                }
                 keep |= a == start && i - a >= 3 && b - i - 1 >= 3 && b < cut && z[b] == '-';
                 char low[12];
                 size_t ln = i - start;
@@ -282,6 +301,12 @@ static void emit_word(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags
             plen = 2;
             while (i + plen < cut && z[i + plen] == '.') plen++;
             split = i + plen < cut && is_alpha((unsigned char)z[i + plen]);
+        } else if ((ch == '(' || ch == '[') && i == start && i > s && next) {
+            add(sg, i, i + 1, F_OPEN, *nl, *sp);  /* ")(See": the second bracket too */
+            *nl = *sp = 0;
+            i++;
+            start = i;
+            continue;
         } else if ((ch == ',' || ch == ';' || ch == '"' || ch == '(' || ch == ')' || ch == '[' || ch == ']' ||
                     ch == '!' || ch == '?') && i > start && next) {
             split = !(ch == ',' && is_digit(prev) && is_digit(next));

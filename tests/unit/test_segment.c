@@ -48,6 +48,8 @@ static void test_tokens(void) {
     SEG("I'm gonna go", "I 'm gon na go");
     SEG("The U.S.-led force, ::Mario: yes", "The U.S. - led force , : : Mario : yes");
     SEG("==Related news==", "== Related news ==");
+    SEG("Iran\xe2\x80\x99s talks didn\xe2\x80\x99t start", "Iran \xe2\x80\x99s talks did n\xe2\x80\x99t start");
+    SEG("file.pdf)(See attached) on 01-Feb-02", "file.pdf ) ( See attached ) on 01-Feb-02");
     SEG("Peace talks -- finally -- began.", "Peace talks -- finally -- began .");
     SEG("The U.N. envoy met Gen. Smith and Mr. J. R. R. Tolkien on Dec. 22 in Washington, D.C., Ltd.",
         "The U.N. envoy met Gen. Smith and Mr. J. R. R. Tolkien on Dec. 22 in Washington , D.C. , Ltd .");
@@ -153,7 +155,7 @@ static void test_ewt(void) {
     double fs = f1(gold_s, pred_s, match_s), ft = f1(gold_t, pred_t, match_t);
     printf("EWT test+dev: sentence F1 %.4f, token F1 %.4f\n", fs, ft);
     CHECKF(fs >= 0.865, "sentence F1 %.4f", fs);   /* reached 0.875 */
-    CHECKF(ft >= 0.989, "token F1 %.4f", ft);     /* reached 0.991 */
+    CHECKF(ft >= 0.990, "token F1 %.4f", ft);     /* reached 0.992 */
     seg_eval_free();
 }
 
