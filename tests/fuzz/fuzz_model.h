@@ -1,7 +1,8 @@
 /*
 ** fuzz_model.h: a parser model for the fuzz targets that need one: $DYAD_MODEL,
 ** else models/en_ewt.dyadm, else one trained (1 epoch, in a few ms) from
-** tests/fuzz/tiny.conllu into a temporary file. Loaded once; NULL if none.
+** tests/fuzz/tiny.conllu into a temporary file (removed at exit). Made
+** once; fuzz_model_path() gives the file, fuzz_model() the loaded model.
 */
 #ifndef DYAD_FUZZ_MODEL_H
 #define DYAD_FUZZ_MODEL_H
@@ -10,22 +11,35 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+static char fuzz_tmp_model[64];
+static void fuzz_model_cleanup(void) { if (fuzz_tmp_model[0]) unlink(fuzz_tmp_model); }
+
+static inline const char *fuzz_model_path(void) {
+    static int tried;
+    static const char *path;
+    if (tried) return path;
+    tried = 1;
+    const char *p = getenv("DYAD_MODEL");
+    if (p && *p && access(p, R_OK) == 0) return path = p;
+    if (access("models/en_ewt.dyadm", R_OK) == 0) return path = "models/en_ewt.dyadm";
+    char err[512];
+    snprintf(fuzz_tmp_model, sizeof fuzz_tmp_model, "/tmp/dyad-fuzz-model-%ld.dyadm", (long)getpid());
+    dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL};
+    const char *tiny = getenv("DYAD_FUZZ_TINY");
+    if (dyad_train(tiny && *tiny ? tiny : "tests/fuzz/tiny.conllu", NULL, fuzz_tmp_model, &o, err, sizeof err)
+        != DYAD_OK) { fuzz_tmp_model[0] = 0; return NULL; }
+    atexit(fuzz_model_cleanup);
+    return path = fuzz_tmp_model;
+}
+
 static inline const dyad_model *fuzz_model(void) {
     static int tried;
     static dyad_model *m;
     if (tried) return m;
     tried = 1;
     char err[512];
-    const char *p = getenv("DYAD_MODEL");
-    if (p && *p && dyad_model_load(p, &m, err, sizeof err) == DYAD_OK) return m;
-    if (dyad_model_load("models/en_ewt.dyadm", &m, err, sizeof err) == DYAD_OK) return m;
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "/tmp/dyad-fuzz-model-%ld.dyadm", (long)getpid());
-    dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL};
-    const char *tiny = getenv("DYAD_FUZZ_TINY");
-    if (dyad_train(tiny && *tiny ? tiny : "tests/fuzz/tiny.conllu", NULL, tmp, &o, err, sizeof err) == DYAD_OK)
-        (void)dyad_model_load(tmp, &m, err, sizeof err);
-    unlink(tmp);
+    const char *p = fuzz_model_path();
+    if (p && dyad_model_load(p, &m, err, sizeof err) != DYAD_OK) m = NULL;
     return m;
 }
 #endif
