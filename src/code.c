@@ -63,6 +63,7 @@ struct dyad_coder {
     int oom;
     struct disc *disc;       /* discards, bucketed (coder lifetime) */
     int *dbucket, ndisc, dshort;
+    uint32_t *porder;        /* pattern try order (coder lifetime) */
     int capnodes;            /* capacity of ord/pos/send/iscomp/st */
     int *st;                 /* DFS stack (unused) */
     unsigned char *nf;       /* NF_* per phrase node */
@@ -82,16 +83,26 @@ static void upcase(char *z) { for (; *z; z++) *z = (char)toupper((unsigned char)
 
 /* Prepare a legacy pattern (§13.4): text before `[`, `_ ` -> ` `, split at
 ** `*`; each word keeps the separator on the verb's side. */
-static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, arena *a) {
+static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, arena *a, int cameo2) {
     memset(cp, 0, sizeof *cp);
     cp->src = dp;
-    if (dp->flags & (DICT_PAT_UNDEF_SYN | DICT_PAT_BRACE_P1)) { cp->dead = 1; return 0; }
     const char *txt = dp->text ? dp->text : "";
-    if (strchr(txt, '{')) { cp->dead = 1; return 0; }
+    if (cameo2) {
+        /* P2's {noun phrase} and (PP) groups read linearly: their words in order */
+        if (dp->flags & (DICT_PAT_P2_IGNORED | DICT_PAT_UNDEF_SYN)) { cp->dead = 1; return 0; }
+    } else {
+        if (dp->flags & (DICT_PAT_UNDEF_SYN | DICT_PAT_BRACE_P1)) { cp->dead = 1; return 0; }
+        if (strchr(txt, '{')) { cp->dead = 1; return 0; }
+    }
     size_t n = strcspn(txt, "[");
     char *b = mdup(a, txt, n);
     if (!b) return -1;
     upcase(b);
+    if (cameo2) {
+        const char *st = strchr(b, '*');
+        if (st) { st++; while (*st == ' ' || *st == '\t') st++; cp->ppfirst = *st == '('; }
+        for (char *q = b; *q; q++) if (*q == '{' || *q == '}' || *q == '(' || *q == ')') *q = ' ';
+    }
     for (char *q = b; *q; q++) if (q[0] == '_' && q[1] == ' ') q[0] = ' ';
     char *star = strchr(b, '*');
     if (!star) { cp->dead = 1; return 0; }
@@ -157,8 +168,34 @@ dyad_coder *dyad_coder_new(const dyad_dicts *d) {
     arena *pa = dyad_calloc(1, sizeof *pa);
     if (!pa) { dyad_coder_free(c); return NULL; }
     arena_init(pa);
-    for (size_t i = 0; i < np; i++)
-        if (prep_pattern(c, &pats[i], &c->pat[i], pa) < 0) { arena_free(pa); dyad_free(pa); dyad_coder_free(c); return NULL; }
+    size_t nb = 0;
+    const dict_block *blocks = dict_blocks(d, &nb);
+    for (size_t i = 0; i < np; i++) {
+        int cameo2 = pats[i].block < nb && blocks[pats[i].block].format == DICT_VERBS_CAMEO2;
+        if (prep_pattern(c, &pats[i], &c->pat[i], pa, cameo2) < 0) { arena_free(pa); dyad_free(pa); dyad_coder_free(c); return NULL; }
+    }
+    /* the order patterns are tried in: file order (P1); for CAMEO 2.0 blocks,
+    ** longer patterns first (P2 prefers the most specific continuation) */
+    c->porder = arena_alloc(pa, (np + 1) * sizeof *c->porder);
+    if (!c->porder) { arena_free(pa); dyad_free(pa); dyad_coder_free(c); return NULL; }
+    for (size_t i = 0; i < np; i++) c->porder[i] = (uint32_t)i;
+    for (size_t bi = 0; bi < nb; bi++) {
+        if (blocks[bi].format != DICT_VERBS_CAMEO2) continue;
+        uint32_t f = blocks[bi].first_pattern, m = blocks[bi].npatterns;
+        if (f + m > np) continue;
+        for (uint32_t x = 1; x < m; x++) {   /* stable insertion sort by length, descending */
+            uint32_t v = c->porder[f + x];
+            int key = 2 * (c->pat[v].nup + c->pat[v].nlo) + !c->pat[v].ppfirst;
+            uint32_t y = x;
+            while (y > 0) {
+                const cp_pattern *pv = &c->pat[c->porder[f + y - 1]];
+                if (2 * (pv->nup + pv->nlo) + !pv->ppfirst >= key) break;
+                c->porder[f + y] = c->porder[f + y - 1];
+                y--;
+            }
+            c->porder[f + y] = v;
+        }
+    }
     c->pat[np].src = (const dict_pattern *)(void *)pa;   /* sentinel holds the arena */
     if (discards_prepare(c, pa) < 0) { dyad_coder_free(c); return NULL; }
     dyad_code_opts_default(&c->defaults);
@@ -1193,7 +1230,7 @@ static void code_verbs(dyad_coder *c) {
         uint32_t pline = hit->line;
         if (blk) {
             for (uint32_t q = 0; q < blk->npatterns; q++) {
-                const cp_pattern *cp = &c->pat[blk->first_pattern + q];
+                const cp_pattern *cp = &c->pat[c->porder[blk->first_pattern + q]];
                 if (cp->dead) continue;
                 match_state m2 = {-1, -1, -1};
                 /* UPPER matched outward: its words right to left */

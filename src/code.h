@@ -20,6 +20,7 @@ typedef struct cp_pattern {
     cp_word *up, *lo;     /* UPPER in text order, LOWER in text order */
     int nup, nlo;
     int dead;             /* dropped by P1 (brace, undefined synset) */
+    int ppfirst;          /* CAMEO 2.0: LOWER starts with a (PP): tried after noun patterns */
     const dict_pattern *src;
 } cp_pattern;
 

@@ -198,6 +198,15 @@ static void production_tests(void) {
            "20150813", &o, "USAMIL|FRA|192");
     EXPECT("(ROOT (S (NP (NNP Germany)) (VP (VBD invaded) (NP (NNS markets)) (PP (TO to) (NP (DT the) (JJ Turkish) (NN market)))) (. .)))",
            "20150813", &o, "DEU|TUR|192");
+    /* CAMEO 2.0 patterns read linearly: a noun beats a PP of the same length,
+    ** longer patterns first, synsets (&WEAPON) */
+    EXPECT("(ROOT (S (NP (NNP Russia)) (VP (VBD rushed) (NP (NN aid)) (PP (TO to) (NP (NNP Syria)))) (. .)))",
+           "20150813", &o, "RUS|SYR|070");
+    /* "troops" is an agent only: an agent-only target is kept (---MIL) */
+    EXPECT("(ROOT (S (NP (NNP Russia)) (VP (VBD rushed) (NP (NNS troops)) (PP (TO to) (NP (DT the) (NN border)))) (. .)))",
+           "20150813", &o, "RUS|---MIL|154");
+    EXPECT("(ROOT (S (NP (NNP Russia)) (VP (VBD rushed) (NP (NNS weapons)) (PP (TO to) (NP (NNP Syria)))) (. .)))",
+           "20150813", &o, "RUS|SYR|194");
     /* pronouns (formats.md §8.3): "him" skips its own clause and binds to
     ** Obama (BLORKED is no verb); P1 (pronouns off) leaves it a null actor, dropped by require_dyad */
     const char *pro = "(ROOT (S (NP (NNP Obama)) (VP (VBD blorked) (SBAR (IN that) (S (NP (NNP Putin)) "
