@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # test_hostile.sh: hostile input for every command that reads files (segment,
-# dict, validate, code, parse): invalid UTF-8, NUL bytes, a 30 MB line, a
+# dict, validate, code --parsed, code on articles, parse): invalid UTF-8, NUL bytes, a 30 MB line, a
 # 200,000-token sentence, random bytes, truncated and mixed JSONL, deep and
-# malformed XML, entity expansion, CoNLL-U cycles, a truncated model, empty
-# files, a directory, an unreadable file, impossible dates. Each run must end
+# malformed XML, entity expansion, CoNLL-U cycles, a truncated model or gzip
+# file, empty files, a directory, an unreadable file, impossible dates, and
+# the limits of `dyad code` (--max-tokens skip, --article-seconds cap). Each run must end
 # (timeout) within bounded memory (ulimit -v, not under ASan), without a crash
 # or sanitizer report, with the documented exit status and a clear message,
 # and the good inputs of the same run must still come out.
@@ -85,6 +86,11 @@ fi
 run "segment impossible date" "$DYAD" segment "$H/baddate.txt"; status "segment impossible date" 1
 err_has "segment impossible date message" "baddate.txt:1: bad date '2099-99-99'"
 out_has "segment impossible date, next article" 'Rebels attacked the town\.'
+awk 'BEGIN { for (i = 1; i <= 3000; i++) printf "date 2021-12-26\nArticle %d says %d rebels attacked %x.\n\f\n", i, i * 7919 % 1000, i * 104729 }' |
+  gzip >"$H/full.gz"
+head -c $(($(wc -c <"$H/full.gz") / 2)) "$H/full.gz" >"$H/cut.gz"
+run "segment truncated gzip" "$DYAD" segment "$H/cut.gz"; status "segment truncated gzip" 1
+err_has "segment truncated gzip message" 'cut.gz:[0-9]+: .*(unexpected end|truncated)'; out_has "segment truncated gzip, articles before" 'Article 100 says'
 run "segment --date 2099-99-99" "$DYAD" segment --input text --date 2099-99-99 "$good"; status "segment --date 2099-99-99" 64
 err_has "segment --date message" "bad date '2099-99-99'"
 
@@ -163,11 +169,39 @@ else
   skip "dyad code hostile XML: no $P (PETRARCH validation dictionaries)"
 fi
 
-# ---- dyad parse: model files and CoNLL-U / text input
+# ---- dyad parse, dyad code (articles): model files, CoNLL-U / text input, whole articles
 M=$TMP/tiny.dyadm
 if "$DYAD" train --train tests/fuzz/tiny.conllu -o "$M" --tag-epochs 1 --parse-epochs 1 --folds 2 -q >/dev/null 2>&1; then
   ok
+  if [ -f "$P/PETR.Validate.actors.txt" ]; then
+    code=("$DYAD" code --model "$M" --dicts "$P" --set validate --quiet)
+    run "code 30 MB line" "${code[@]}" "$H/longline.txt"; status "code 30 MB line" 1
+    err_has "code 30 MB line message" 'longline.txt:[0-9]+: .*over [0-9]+ bytes'; err_has "code 30 MB line, next article" ' 1 coded, 1 failed'
+    run "code 200k tokens" "${code[@]}" "$H/tokens.txt"; status "code 200k tokens" 0
+    err_has "code 200k tokens: counted skip" '2 articles read, 2 coded, 0 failed; 2 sentences \(1 too long'
+    awk 'BEGIN { printf "date 2021-12-26\n"; for (i = 0; i < 3000; i++) printf "Gondor attacked Mordor. "; printf "\n\f\n" }' >"$H/many.txt"
+    cat "$good" >>"$H/many.txt"
+    run "code time cap" "${code[@]}" --article-seconds 0.000001 "$H/many.txt"; status "code time cap" 1
+    err_has "code time cap message" 'many.txt:[0-9]+.*time cap'; err_has "code time cap counted" '[1-9][0-9]* not reached in time'
+    err_has "code time cap: next article coded" '2 articles read, 1 coded, 1 failed'
+    run "code mixed JSONL" "${code[@]}" --input jsonl "$H/mixed.jsonl"; status "code mixed JSONL" 1
+    err_has "code mixed JSONL counts" '6 articles read, 2 coded, 4 failed'
+    out_has "code mixed JSONL error record" '"error":.*mixed.jsonl:3: bad date'
+    run "code bad bytes" "${code[@]}" "$H/random.bin" "$H/nul.txt" "$H/badutf8.txt" "$H/empty" "$good"
+    [ "$RC" -le 1 ] && ok || bad "code bad bytes: exit $RC"; err_has "code bad bytes: good files coded" ' [1-9][0-9]* coded'
+    run "code directory" "${code[@]}" "$H/adir" "$good"; status "code directory" 1
+    err_has "code directory message" 'adir: is a directory'; err_has "code directory counted" '1 coded, 0 failed.*1 inputs? unreadable'
+    run "code truncated gzip" "${code[@]}" --format tsv "$H/cut.gz"; status "code truncated gzip" 1
+    err_has "code truncated gzip message" 'cut.gz:[0-9]+: .*(unexpected end|truncated)'
+    run "code impossible date" "${code[@]}" "$H/baddate.txt"; status "code impossible date" 1
+    out_has "code impossible date error record" "\"error\":.*bad date '2099-99-99'"; err_has "code impossible date, next" '1 coded, 1 failed'
+  else
+    skip "dyad code hostile articles: no $P"
+  fi
   head -c 1000 "$M" >"$H/trunc.dyadm"
+  run "code truncated model" "$DYAD" code --model "$H/trunc.dyadm" --dicts "$H/adir" "$good"
+  [ "$RC" -eq 1 ] || [ "$RC" -eq 2 ] && ok || bad "code truncated model: exit $RC"
+  err_has "code truncated model message" 'code: (model|dictionaries): '
   run "parse truncated model" "$DYAD" parse --model "$H/trunc.dyadm" "$good"; status "parse truncated model" 2
   err_has "parse truncated model message" 'trunc.dyadm: model truncated'
   run "parse empty model" "$DYAD" parse --model "$H/empty" "$good"; status "parse empty model" 2
