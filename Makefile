@@ -99,7 +99,7 @@ dicts:
 
 # The tagger/parser model, rebuilt bit for bit from UD English EWT (docs/parser.md).
 EWT        := $(SHARED)/data/ud/en_ewt
-MODEL_OPTS := --tag-epochs 8 --parse-epochs 12 --folds 5 --prune 0.1
+MODEL_OPTS := --tag-epochs 8 --parse-epochs 12 --folds 5 --prune 1.6
 model: $(BUILD)/dyad
 	@test -f $(EWT)/en_ewt-ud-train.conllu -a -f $(EWT)/en_ewt-ud-dev.conllu || { \
 	  echo "make model: needs UD English EWT 2.16 in $(EWT) (en_ewt-ud-train/dev.conllu;" \

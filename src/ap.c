@@ -128,11 +128,10 @@ void ap_train_tick(ap_train *a) { a->t++; }
 
 static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-/* Block layout: u32 nclass, cap, nent, scale (float bits); check[cap];
-** off[cap+1]; w[nent] int16; cls[nent]; each array padded to 8 bytes. */
+/* Block layout: u32 nclass, cap, nent, scale (float bits); slots[cap+1]
+** (check, off); entries[nent] (int16 w, u8 class, u8 0), padded to 8. */
 static size_t block_size(uint32_t cap, uint32_t nent) {
-    return 16 + pad8((size_t)cap * 4) + pad8(((size_t)cap + 1) * 4) + pad8((size_t)nent * 2)
-           + pad8(nent);
+    return 16 + ((size_t)cap + 1) * 8 + pad8((size_t)nent * 4);
 }
 
 int ap_view(const void *mem, size_t size, ap_table *out) {
@@ -143,24 +142,21 @@ int ap_view(const void *mem, size_t size, ap_table *out) {
     memcpy(&scale, &h[3], 4);
     if (nclass == 0 || nclass > 256 || cap == 0 || cap > (1u << 28) || nent > (1u << 30)
         || !isfinite(scale) || !(scale > 0) || block_size(cap, nent) != size) return -1;
-    const char *p = (const char *)mem + 16;
     out->nclass = nclass;
     out->cap = cap;
     out->nent = nent;
     out->scale = scale;
-    out->check = (const uint32_t *)p; p += pad8((size_t)cap * 4);
-    out->off = (const uint32_t *)p; p += pad8(((size_t)cap + 1) * 4);
-    out->w = (const int16_t *)p; p += pad8((size_t)nent * 2);
-    out->cls = (const uint8_t *)p;
-    if (out->off[0] != 0 || out->off[cap] != nent) return -1;
+    out->slot = (const ap_qslot *)((const char *)mem + 16);
+    out->ent = (const ap_qent *)((const char *)mem + 16 + ((size_t)cap + 1) * 8);
+    if (out->slot[0].off != 0 || out->slot[cap].off != nent || out->slot[cap].check != 0) return -1;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < cap; i++) {
-        if (out->off[i + 1] < out->off[i]) return -1;
-        empty += out->check[i] == 0;
+        if (out->slot[i + 1].off < out->slot[i].off) return -1;
+        empty += out->slot[i].check == 0;
     }
     if (!empty) return -1;   /* probing must always stop */
     for (uint32_t i = 0; i < nent; i++)
-        if (out->cls[i] >= nclass) return -1;
+        if (out->ent[i].cls >= nclass) return -1;
     return 0;
 }
 
@@ -195,26 +191,23 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
     uint32_t *h = (uint32_t *)b;
     h[0] = a->nclass; h[1] = cap; h[2] = nent;
     memcpy(&h[3], &scale, 4);
-    uint32_t *check = (uint32_t *)(b + 16);
-    uint32_t *off = (uint32_t *)((char *)check + pad8((size_t)cap * 4));
-    int16_t *w = (int16_t *)((char *)off + pad8(((size_t)cap + 1) * 4));
+    ap_qslot *slot = (ap_qslot *)(b + 16);
+    ap_qent *ent = (ap_qent *)(b + 16 + ((size_t)cap + 1) * 8);
     /* place keys (feature index order, linear probing) */
     for (uint32_t k = 0; k < a->nf; k++) {
         if (!keep[k]) continue;
         uint64_t key = a->f[k].key;
         uint32_t c = ap_check(key), i = ap_slot(key, cap);
         int dup = 0;
-        while (check[i]) { if (check[i] == c) { dup = 1; break; } i = i + 1 == cap ? 0 : i + 1; }
+        while (slot[i].check) { if (slot[i].check == c) { dup = 1; break; } i = i + 1 == cap ? 0 : i + 1; }
         if (dup) continue;              /* keys alike in their check and slot: keep the first */
-        check[i] = c;
+        slot[i].check = c;
         slotfeat[i] = k + 1;
     }
     /* entries in slot order, classes ascending */
-    uint8_t *cls = dyad_malloc(nent ? nent : 1);
-    if (!cls) { dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
     uint32_t e = 0;
     for (uint32_t i = 0; i < cap; i++) {
-        off[i] = e;
+        slot[i].off = e;
         if (!slotfeat[i]) continue;
         const ap_feat *f = &a->f[slotfeat[i] - 1];
         float avg[256];
@@ -228,17 +221,17 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
             if (!has[c] || fabsf(avg[c]) < prune) continue;
             long q = lrintf(avg[c] / scale);
             if (q == 0) continue;
-            w[e] = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-            cls[e] = (uint8_t)c;
+            ent[e].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            ent[e].cls = (uint8_t)c;
             e++;
         }
     }
-    off[cap] = e;
+    slot[cap].off = e;
+    slot[cap].check = 0;
     h[2] = e;
     size_t nsize = block_size(cap, e);
-    memcpy((char *)w + pad8((size_t)e * 2), cls, e);
-    memset((char *)w + pad8((size_t)e * 2) + e, 0, size - (size_t)((char *)w + pad8((size_t)e * 2) + e - b));
-    dyad_free(cls); dyad_free(keep); dyad_free(slotfeat);
+    memset((char *)(ent + e), 0, size - (size_t)((char *)(ent + e) - b));
+    dyad_free(keep); dyad_free(slotfeat);
     *mem = b;
     *memsize = nsize;
     return ap_view(b, nsize, out);
@@ -249,17 +242,18 @@ void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores) {
     if (n > 512) n = 512;
     for (int k = 0; k < n; k++) {
         slot[k] = ap_slot(keys[k], t->cap);
-        __builtin_prefetch(&t->check[slot[k]]);
+        __builtin_prefetch(&t->slot[slot[k]]);
     }
     for (int k = 0; k < n; k++) {
         uint32_t c = ap_check(keys[k]), i = slot[k];
-        while (t->check[i] && t->check[i] != c) i = i + 1 == t->cap ? 0 : i + 1;
-        if (t->check[i]) { slot[k] = i; __builtin_prefetch(&t->w[t->off[i]]); }
+        while (t->slot[i].check && t->slot[i].check != c) i = i + 1 == t->cap ? 0 : i + 1;
+        if (t->slot[i].check) { slot[k] = i; __builtin_prefetch(&t->ent[t->slot[i].off]); }
         else slot[k] = UINT32_MAX;
     }
     for (int k = 0; k < n; k++) {
         uint32_t i = slot[k];
         if (i == UINT32_MAX) continue;
-        for (uint32_t j = t->off[i]; j < t->off[i + 1]; j++) scores[t->cls[j]] += (float)t->w[j];
+        const ap_qent *e = t->ent + t->slot[i].off, *end = t->ent + t->slot[i + 1].off;
+        for (; e < end; e++) scores[e->cls] += (float)e->w;
     }
 }

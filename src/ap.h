@@ -33,13 +33,13 @@ static inline uint64_t ap_hash(const char *s, size_t n) {
 /* Frozen, read-only table: open addressing (linear probing, load <= 3/4)
 ** on 32-bit checks; weights quantized to int16 (one scale per table, which
 ** argmax ignores). */
+typedef struct ap_qslot { uint32_t check, off; } ap_qslot; /* check 0 = empty */
+typedef struct ap_qent { int16_t w; uint8_t cls, pad; } ap_qent;  /* weight / scale */
 typedef struct ap_table {
     uint32_t nclass;
     uint32_t cap;           /* slots */
-    const uint32_t *check;  /* [cap] 0 = empty, else key's upper 32 bits (nonzero) */
-    const uint32_t *off;    /* [cap+1] entries of slot i: off[i] .. off[i+1] */
-    const uint8_t *cls;     /* [nent] */
-    const int16_t *w;       /* [nent] weight / scale */
+    const ap_qslot *slot;   /* [cap+1]: entries of slot i are off(i) .. off(i+1) */
+    const ap_qent *ent;     /* [nent] */
     float scale;
     uint32_t nent;
 } ap_table;

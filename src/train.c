@@ -20,7 +20,7 @@ typedef struct tsent {
 } tsent;
 
 typedef struct trainer {
-    tsent *s; int ns;
+    tsent *s; int ns, cap;
     tsent *dev; int ndev;
     char up[256][32], xp[256][32];
     uint64_t tagh[256];
@@ -135,14 +135,18 @@ static int projective(const int *head, int n) {
     return 1;
 }
 
-static void free_sents(tsent *s, int n) {
-    for (int i = 0; i < n; i++) {
-        for (int k = 0; k < s[i].n; k++) {
-            dyad_free(s[i].form[k]); dyad_free(s[i].lemma[k]); dyad_free(s[i].feats[k]);
-        }
-        dyad_free(s[i].form); dyad_free(s[i].lemma); dyad_free(s[i].feats);
-        dyad_free(s[i].tag); dyad_free(s[i].ti);
+static void free_sents_one(tsent *s) {
+    for (int k = 0; k < s->n; k++) {
+        if (s->form) dyad_free(s->form[k]);
+        if (s->lemma) dyad_free(s->lemma[k]);
+        if (s->feats) dyad_free(s->feats[k]);
     }
+    dyad_free(s->form); dyad_free(s->lemma); dyad_free(s->feats);
+    dyad_free(s->tag); dyad_free(s->ti);
+}
+
+static void free_sents(tsent *s, int n) {
+    for (int i = 0; i < n; i++) free_sents_one(&s[i]);
     dyad_free(s);
 }
 
@@ -201,6 +205,217 @@ static dyad_status load(trainer *t, const char *path, int add, tsent **out, int 
     dyad_conllu_close(r);
     if (st) { free_sents(v, nv); snprintf(t->err, t->errlen, "%s: %s", path, dyad_strerror(st)); return st; }
     *out = v; *nout = nv;
+    return DYAD_OK;
+}
+
+
+/* ---- news attributions ----
+** EWT is web text and has few news attributions ("Rebels attacked the town,
+** the army said."). Every 8th training sentence that is a declarative clause
+** ending in "." gets a copy with ", SOURCE VERB [EXTRA]" before the period,
+** annotated as EWT does: the reporting verb is a parataxis of the main
+** predicate, its subject an nsubj, the comma its punct. Built-in templates,
+** written for this project; added after the lexicon is built. */
+typedef struct atok { const char *form, *lemma, *upos, *xpos, *feats, *rel; int head; } atok;
+/* head: index within the template (1-based), 0 = the reporting verb, -1 = the clause's root */
+static const atok src_np[][3] = {
+    {{"the", "the", "DET", "DT", "Definite=Def|PronType=Art", "det", 2}, {"army", "army", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+    {{"officials", "official", "NOUN", "NNS", "Number=Plur", "nsubj", 0}},
+    {{"police", "police", "NOUN", "NNS", "Number=Plur", "nsubj", 0}},
+    {{"a", "a", "DET", "DT", "Definite=Ind|PronType=Art", "det", 2}, {"spokesman", "spokesman", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+    {{"the", "the", "DET", "DT", "Definite=Def|PronType=Art", "det", 2}, {"ministry", "ministry", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+    {{"witnesses", "witness", "NOUN", "NNS", "Number=Plur", "nsubj", 0}},
+    {{"state", "state", "NOUN", "NN", "Number=Sing", "compound", 2}, {"media", "media", "NOUN", "NNS", "Number=Plur", "nsubj", 0}},
+    {{"the", "the", "DET", "DT", "Definite=Def|PronType=Art", "det", 2}, {"government", "government", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+    {{"he", "he", "PRON", "PRP", "Case=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs", "nsubj", 0}},
+    {{"the", "the", "DET", "DT", "Definite=Def|PronType=Art", "det", 3}, {"foreign", "foreign", "ADJ", "JJ", "Degree=Pos", "amod", 3},
+     {"minister", "minister", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+    {{"local", "local", "ADJ", "JJ", "Degree=Pos", "amod", 2}, {"media", "media", "NOUN", "NNS", "Number=Plur", "nsubj", 0}},
+    {{"the", "the", "DET", "DT", "Definite=Def|PronType=Art", "det", 2}, {"agency", "agency", "NOUN", "NN", "Number=Sing", "nsubj", 0}},
+};
+static const atok rep_verb[] = {
+    {"said", "say", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"said", "say", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"said", "say", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"reported", "report", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"announced", "announce", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"told", "tell", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"added", "add", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "parataxis", -1},
+    {"says", "say", "VERB", "VBZ", "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin", "parataxis", -1},
+};
+static const atok extra[][3] = {
+    {{0}},
+    {{"on", "on", "ADP", "IN", "_", "case", 2}, {"Tuesday", "Tuesday", "PROPN", "NNP", "Number=Sing", "obl", 0}},
+    {{"in", "in", "ADP", "IN", "_", "case", 3}, {"a", "a", "DET", "DT", "Definite=Ind|PronType=Art", "det", 3},
+     {"statement", "statement", "NOUN", "NN", "Number=Sing", "obl", 0}},
+    {{"on", "on", "ADP", "IN", "_", "case", 2}, {"Friday", "Friday", "PROPN", "NNP", "Number=Sing", "obl", 0}},
+};
+static const atok told_obj[] = {
+    {"reporters", "reporter", "NOUN", "NNS", "Number=Plur", "obj", 0},
+    {"Reuters", "Reuters", "PROPN", "NNP", "Number=Sing", "obj", 0},
+};
+
+static int find_class(trainer *t, const char *up, const char *xp) {
+    char key[80];
+    snprintf(key, sizeof key, "%s\t%s", up, xp);
+    uint64_t h = ap_hash(key, strlen(key));
+    for (int i = 0; i < t->ntag; i++) if (t->tagh[i] == h) return i;
+    return -1;
+}
+static int find_label(trainer *t, const char *z) {
+    for (int i = 0; i < t->nlab; i++) if (!strcmp(t->labs[i], z)) return i;
+    return -1;
+}
+
+static dyad_status push_sent(trainer *t, tsent *x) {
+    if (t->ns == t->cap) {
+        int nc = t->cap * 2 + 16;
+        tsent *nv = dyad_realloc(t->s, (size_t)nc * sizeof *nv);
+        if (!nv) { free_sents_one(x); return DYAD_NOMEM; }
+        t->s = nv; t->cap = nc;
+    }
+    t->s[t->ns++] = *x;
+    return DYAD_OK;
+}
+
+/* "SOURCE said [that] CLAUSE ." from a sentence "CLAUSE ."; its root becomes
+** the ccomp of "said". DYAD_EINVAL if a tag or label is missing. */
+static dyad_status embed(trainer *t, const tsent *o, int root, int a) {
+    const atok *np = src_np[(a * 7) % 12];
+    int npn = 0; while (npn < 3 && np[npn].form) npn++;
+    const atok said = {"said", "say", "VERB", "VBD", "Mood=Ind|Tense=Past|VerbForm=Fin", "root", 0};
+    const atok that = {"that", "that", "SCONJ", "IN", "_", "mark", 0};
+    int use_that = a % 2, n = o->n;
+    int pre = npn + 1 + use_that, m = pre + n, vpos = npn + 1;
+    tsent x;
+    memset(&x, 0, sizeof x);
+    x.n = m;
+    x.form = dyad_calloc((size_t)m, sizeof(char *));
+    x.lemma = dyad_calloc((size_t)m, sizeof(char *));
+    x.feats = dyad_calloc((size_t)m, sizeof(char *));
+    x.tag = dyad_calloc((size_t)(6 * (m + 2)), sizeof(int));
+    x.ti = dyad_calloc((size_t)m, sizeof(tok_info));
+    if (!x.form || !x.lemma || !x.feats || !x.tag || !x.ti) { free_sents_one(&x); return DYAD_NOMEM; }
+    x.ptag = x.tag + (m + 2); x.ptag1 = x.ptag + (m + 2);
+    x.head = x.ptag1 + (m + 2); x.lab = x.head + (m + 2);
+    char buf[256];
+    for (int d = 0; d < m; d++) {
+        const char *f, *l, *fe; int cls, hd, lb;
+        if (d < pre) {
+            const atok *q = d < npn ? &np[d] : d == npn ? &said : &that;
+            f = q->form; l = q->lemma; fe = q->feats;
+            cls = find_class(t, q->upos, q->xpos);
+            lb = find_label(t, q->rel);
+            if (d < npn) hd = np[d].head ? np[d].head : vpos;
+            else if (d == npn) hd = 0;
+            else hd = pre + root;
+        } else {
+            int j = d - pre;
+            f = o->form[j]; l = o->lemma[j]; fe = o->feats[j]; cls = o->tag[j];
+            lb = o->lab[j + 1];
+            hd = o->head[j + 1] == 0 ? vpos : pre + o->head[j + 1];
+            if (j + 1 == root) lb = find_label(t, "ccomp");
+            if (j == n - 1) hd = vpos;           /* the period goes to the new root */
+            if (j == 0 && strcmp(t->up[cls], "PROPN") && strcmp(f, "I") && f[0] >= 'A' && f[0] <= 'Z'
+                && strlen(f) < sizeof buf) {
+                memcpy(buf, f, strlen(f) + 1);
+                buf[0] = (char)(buf[0] + 32);
+                f = buf;
+            }
+        }
+        if (cls < 0 || lb < 0) { free_sents_one(&x); return DYAD_EINVAL; }
+        x.form[d] = xstrdup(f); x.lemma[d] = xstrdup(l); x.feats[d] = xstrdup(fe);
+        if (!x.form[d] || !x.lemma[d] || !x.feats[d]) { free_sents_one(&x); return DYAD_NOMEM; }
+        x.tag[d] = cls; x.head[d + 1] = hd; x.lab[d + 1] = lb;
+        tok_info_fill(&x.ti[d], f);
+    }
+    x.projective = projective(x.head, m);
+    if (!x.projective) { free_sents_one(&x); return DYAD_EINVAL; }
+    return push_sent(t, &x);
+}
+
+static dyad_status augment(trainer *t) {
+    int ns0 = t->ns, added = 0;
+    atok tail[12];
+    for (int i = 0; i < ns0; i++) {
+        tsent *o = &t->s[i];
+        int n = o->n, root = 0;
+        if (n < 4 || n > 40 || !o->projective || strcmp(o->form[n - 1], ".") || o->head[n] == 0) continue;
+        for (int d = 1; d <= n; d++) if (o->head[d] == 0) root = d;
+        if (!root || o->head[n] != root || strcmp(t->up[o->tag[root - 1]], "VERB")) continue;
+        int dep_on_period = 0;
+        for (int d = 1; d < n; d++) dep_on_period |= o->head[d] == n;
+        if (dep_on_period) continue;
+        if (i % 8 == 5) {
+            dyad_status est = embed(t, o, root, added);
+            if (est == DYAD_OK) added++;
+            else if (est == DYAD_NOMEM) return est;
+            continue;
+        }
+        if (i % 8 != 3) continue;
+        /* the tail: "," NP VERB [OBJ] [EXTRA]; heads relative as in atok */
+        int k = 0, a = added;
+        const atok *np = src_np[a % 12];
+        const atok *vb = &rep_verb[(a / 12) % 8];
+        int npn = 0; while (npn < 3 && np[npn].form) npn++;
+        int vpos = 1 + npn + 1;                      /* 1-based within the tail */
+        tail[k++] = (atok){",", ",", "PUNCT", ",", "_", "punct", vpos};
+        for (int j = 0; j < npn; j++) {
+            tail[k] = np[j];
+            tail[k].head = np[j].head ? 1 + np[j].head : vpos;
+            k++;
+        }
+        tail[k++] = *vb;
+        if (!strcmp(vb->form, "told")) { tail[k] = told_obj[a % 2]; tail[k].head = vpos; k++; }
+        const atok *ex = extra[(a / 3) % 4];
+        int exn = 0; while (exn < 3 && ex[exn].form) exn++;
+        int exbase = k;
+        for (int j = 0; j < exn; j++) {
+            tail[k] = ex[j];
+            tail[k].head = ex[j].head ? exbase + ex[j].head : vpos;
+            k++;
+        }
+        int m = n - 1 + k + 1;                       /* words before ".", tail, "." */
+        tsent x;
+        memset(&x, 0, sizeof x);
+        x.n = m;
+        x.form = dyad_calloc((size_t)m, sizeof(char *));
+        x.lemma = dyad_calloc((size_t)m, sizeof(char *));
+        x.feats = dyad_calloc((size_t)m, sizeof(char *));
+        x.tag = dyad_calloc((size_t)(6 * (m + 2)), sizeof(int));
+        x.ti = dyad_calloc((size_t)m, sizeof(tok_info));
+        int okk = x.form && x.lemma && x.feats && x.tag && x.ti;
+        if (okk) {
+            x.ptag = x.tag + (m + 2); x.ptag1 = x.ptag + (m + 2);
+            x.head = x.ptag1 + (m + 2); x.lab = x.head + (m + 2);
+        }
+        for (int d = 0; okk && d < m; d++) {
+            const char *f, *l, *fe; int cls, hd, lb;
+            if (d < n - 1) {
+                f = o->form[d]; l = o->lemma[d]; fe = o->feats[d]; cls = o->tag[d];
+                hd = o->head[d + 1]; lb = o->lab[d + 1];
+            } else if (d < n - 1 + k) {
+                const atok *q = &tail[d - (n - 1)];
+                f = q->form; l = q->lemma; fe = q->feats;
+                cls = find_class(t, q->upos, q->xpos);
+                lb = find_label(t, q->rel);
+                hd = q->head < 0 ? root : (n - 1) + q->head;
+            } else {
+                f = o->form[n - 1]; l = o->lemma[n - 1]; fe = o->feats[n - 1]; cls = o->tag[n - 1];
+                hd = root; lb = o->lab[n];
+            }
+            if (cls < 0 || lb < 0) { okk = 0; break; }
+            x.form[d] = xstrdup(f); x.lemma[d] = xstrdup(l); x.feats[d] = xstrdup(fe);
+            if (!x.form[d] || !x.lemma[d] || !x.feats[d]) { okk = 0; break; }
+            x.tag[d] = cls; x.head[d + 1] = hd; x.lab[d + 1] = lb;
+            tok_info_fill(&x.ti[d], f);
+        }
+        if (okk) x.projective = projective(x.head, m);
+        if (!okk || !x.projective) { free_sents_one(&x); continue; }
+        if (push_sent(t, &x)) return DYAD_NOMEM;
+        added++;
+    }
+    say(t, "added %d news-attribution sentences", added);
     return DYAD_OK;
 }
 
@@ -580,6 +795,8 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     uint32_t tagfeats[256];
     if ((st = build_lexicon(t, &P.lex, &P.lexsz, &P.lexv, &P.nlexv, &P.rules, &P.rulesz, tagfeats))) goto out;
     if ((st = build_tagdict(t, &P.dict, &P.dictsz))) goto out;
+    t->cap = t->ns;
+    if ((st = augment(t))) goto out;
     kv_map dict;
     if (kv_view(P.dict, P.dictsz, &dict)) { st = DYAD_NOMEM; goto out; }
     P.metasz = 16 + 4 * (size_t)(3 * t->ntag + t->nlab);
