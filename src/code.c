@@ -257,6 +257,11 @@ static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, i
 }
 
 static const char *lab_of(const dyad_coder *c, int nd) { return c->p->n[nd].label; }
+/* A tree label as a marker: the parse's own "NE"/"NEC" must not pass for
+** the coder's NE markers, which carry an NE index. */
+static const char *tree_lab(const char *l) {
+    return l[0] == 'N' && l[1] == 'E' && (!l[2] || (l[2] == 'C' && !l[3])) ? "NE-TREE" : l;
+}
 static int is_leafn(const dyad_coder *c, int nd) { return c->p->n[nd].tok >= 0 && c->p->n[nd].child < 0; }
 
 /* the upper-cased form of token tok, made once per sentence */
@@ -588,7 +593,7 @@ static void emit_node(dyad_coder *c, int nd, int in_np) {
     if (x->child < 0) {
         if (x->tok < 0) return;
         /* a tagged word: one token carrying its tag (P1's "(TAG word)") */
-        push(c, T_W, x->label, word_of(c, x->tok), x->tok, -1);
+        push(c, T_W, tree_lab(x->label), word_of(c, x->tok), x->tok, -1);
         return;
     }
     if (!strcmp(x->label, "NP")) { emit_np(c, nd); return; }
@@ -600,9 +605,9 @@ static void emit_node(dyad_coder *c, int nd, int in_np) {
         push(c, T_C, "SBR", NULL, -1, -1);
         return;
     }
-    push(c, T_O, x->label, NULL, -1, -1);
+    push(c, T_O, tree_lab(x->label), NULL, -1, -1);
     for (int k = x->child; k >= 0; k = p->n[k].next) emit_node(c, k, in_np);
-    push(c, T_C, x->label, NULL, -1, -1);
+    push(c, T_C, tree_lab(x->label), NULL, -1, -1);
 }
 
 /* ================================================================ NE codes */
