@@ -275,7 +275,7 @@ static void emit_word(dyad_segmenter *sg, uint32_t s, uint32_t e, unsigned flags
                 }
                 split = !keep;
             }
-        } else if (ch == 0xE2 && i + 2 < cut + 0u && (unsigned char)z[i + 1] == 0x80 &&
+        } else if (ch == 0xE2 && i + 2 < cut && (unsigned char)z[i + 1] == 0x80 &&
                    ((unsigned char)z[i + 2] == 0x93 || (unsigned char)z[i + 2] == 0x94)) {
             plen = 3;  /* en / em dash in unnormalized text */
             if (i > start) split = 1;
@@ -358,14 +358,27 @@ static int emoticon(const char *z, uint32_t s, uint32_t e) {
     return strchr(")(DPp?/|*]", z[e - 1]) != NULL;
 }
 
-/* Tokenize one white-space delimited chunk [s, e). */
+static void chunk_one(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp);
+
+/* Tokenize one white-space delimited chunk [s, e): "Name"<addr@host> is
+** cut before each '<' first (a loop, not recursion: chunks can be long). */
 static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
+    const char *z = sg->z;
+    uint32_t piece = s;
+    for (uint32_t k = s + 1; k < e; k++)
+        if (z[k] == '<' && z[k - 1] != '<') {
+            chunk_one(sg, piece, k, nl, sp);
+            nl = sp = 0;
+            piece = k;
+        }
+    chunk_one(sg, piece, e, nl, sp);
+}
+
+static void chunk_one(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
     const char *z = sg->z;
     tok tail[64];
     int ntail = 0;
     if (emoticon(z, s, e)) { add(sg, s, e, 0, nl, sp); return; }
-    for (uint32_t k = s + 1; k < e; k++)   /* "Name"<addr@host>: two chunks */
-        if (z[k] == '<' && z[k - 1] != '<') { chunk(sg, s, k, nl, sp); chunk(sg, k, e, 0, 0); return; }
     {   /* rules: ----, ****, ____, ==== */
         uint32_t k = s;
         while (k < e && z[k] == z[s]) k++;
@@ -393,8 +406,7 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
             nl = sp = 0;
             s = k;
         } else if (c == '$' || c == '#' || (c == '-' && s + 1 < e) ||
-                   c == '*' || c == '~' || c == '=' || c == '+' || c == '&' || c == '|' || c == '%' ||
-                   (c == '<' && 0)) {
+                   c == '*' || c == '~' || c == '=' || c == '+' || c == '&' || c == '|' || c == '%') {
             uint32_t k = s + 1;
             while (k < e && z[k] == (char)c) k++;
             if (c == '#' && k < e && is_alpha((unsigned char)z[k])) break;  /* hashtag */
@@ -418,7 +430,7 @@ static void chunk(dyad_segmenter *sg, uint32_t s, uint32_t e, int nl, int sp) {
         uint32_t ue = e;
         while (ue > s + 1 && strchr(".,;:!?)]\"'>", z[ue - 1])) ue--;
         add(sg, s, ue, F_URL, nl, sp);
-        if (ue < e) chunk(sg, ue, e, 0, 0);
+        if (ue < e) chunk_one(sg, ue, e, 0, 0);  /* punctuation only: no URL, depth 1 */
         return;
     }
     /* trailing punctuation, collected right to left */

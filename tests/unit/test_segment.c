@@ -130,6 +130,10 @@ static void test_hostile(void) {
     CHECK(dyad_segment(sg, z, 300000) == DYAD_OK && dyad_segment_count(sg) >= 1);
     memset(z, '\'', 300000);
     CHECK(dyad_segment(sg, z, 300000) == DYAD_OK);
+    for (unsigned i = 0; i < 65000; i++) z[i] = "a<"[i % 2];  /* one chunk, 32,500 cuts */
+    CHECK(dyad_segment(sg, z, 65000) == DYAD_OK && dyad_segment_ntokens(sg) >= 32500);
+    for (unsigned i = 0; i < 300000; i++) z[i] = "x@y.z/"[i % 6];  /* one huge URL-like chunk */
+    CHECK(dyad_segment(sg, z, 300000) == DYAD_OK);
     free(z);
     CHECK(dyad_segment(sg, NULL, 0) == DYAD_OK && dyad_segment_count(sg) == 0);
     CHECK(dyad_segment(NULL, "x", 1) == DYAD_EINVAL);
