@@ -630,7 +630,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     }
     if (clause) {
         int wrap = parent;
-        if (starts(rel, "acl") && !rel_is(&t[h], "acl")) {
+        if (starts(rel, "acl:") || !strcmp(rel, "relcl")) {   /* a relative clause: SBAR */
             wrap = pt_add(u->p, parent, "SBAR", 4, -1);
             if (wrap < 0) { st = DYAD_NOMEM; goto out; }
         }
@@ -737,11 +737,39 @@ out:
     return st;
 }
 
+/* A proper noun the tagger took for a verb ("Pyongyang/VBG fired"): a
+** capitalised verb-tagged subject without clause dependents of its own,
+** not an -ing/-ed form. */
+static int mistagged_subject(const dyad_token *t, int i, const int *nclause) {
+    const dyad_token *x = &t[i];
+    if (!(starts(x->xpos, "VB") || !strcmp(x->upos, "VERB"))) return 0;
+    if (!rel_is(x, "nsubj") || nclause[i]) return 0;
+    if (!(x->form[0] >= 'A' && x->form[0] <= 'Z')) return 0;
+    size_t L = strlen(x->form);
+    if (L >= 3 && !strcasecmp(x->form + L - 3, "ing")) return 0;
+    if (L >= 2 && !strcasecmp(x->form + L - 2, "ed")) return 0;
+    return 1;
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
     if (n <= 0) return DYAD_EINVAL;
-    const dyad_token *t = dyad_sentence_tokens((dyad_sentence *)s);
+    const dyad_token *t0 = dyad_sentence_tokens((dyad_sentence *)s);
+    /* a private copy of the tokens, with mistagged subjects retagged */
+    dyad_token *t = dyad_malloc((size_t)n * sizeof *t);
+    int *ncl = dyad_calloc((size_t)n, sizeof *ncl);
+    if (!t || !ncl) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
+    memcpy(t, t0, (size_t)n * sizeof *t);
+    for (int i = 0; i < n; i++) {
+        int h = t[i].head;
+        if (h >= 1 && h <= n && (rel_is(&t[i], "nsubj") || rel_is(&t[i], "aux") || rel_is(&t[i], "cop") ||
+                                 rel_is(&t[i], "mark") || rel_is(&t[i], "dobj") || rel_is(&t[i], "obj")))
+            ncl[h - 1]++;
+    }
+    for (int i = 0; i < n; i++)
+        if (mistagged_subject(t, i, ncl)) { t[i].xpos = "NNP"; t[i].upos = "PROPN"; }
+    dyad_free(ncl);
     ud_ctx u = {0};
     u.p = p; u.t = t; u.n = n;
     u.kids = dyad_malloc((size_t)n * sizeof *u.kids);
@@ -774,5 +802,6 @@ out:
     dyad_free(u.kids);
     dyad_free(u.kstart);
     dyad_free(u.done);
+    dyad_free(t);
     return st;
 }
