@@ -160,6 +160,8 @@ int cmd_validate(int argc, char **argv) {
     }
     st = dyad_dicts_freeze(d);
     if (st) { cli_error("%s", dyad_dicts_errmsg(d)); rc = cli_exit_status(st); goto done; }
+    /* malformed dictionary lines are skipped, never silently */
+    for (size_t k = 0; k < dyad_dicts_ndiag(d); k++) cli_error("%s (line skipped)", dyad_dicts_diag(d, k));
     dyad_coder *c = dyad_coder_new(d);
     dyad_sentence *s = dyad_sentence_new();
     dyad_phrases *ps = dyad_phrases_new();
