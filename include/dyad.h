@@ -485,9 +485,9 @@ typedef struct dyad_when {
 ** (no year: the year putting the date nearest to publication),
 ** weekdays (the most recent one, publication day included; "last Monday"
 ** strictly before, "next Monday" after),
-** yesterday / today / tonight / tomorrow / last night, last week / month /
-** year, "N days / weeks / months / years ago", "in March" (the most recent
-** March). Impossible dates (Feb 30) are ignored. A day-precise absolute date
+** yesterday / today / tonight / tomorrow / last night, last / this week /
+** month / year, "on the 22nd", "N days / weeks / months / years ago",
+** "in March" (the most recent March). Impossible dates (Feb 30) are ignored. A day-precise absolute date
 ** wins over a relative one, then the first in the sentence. Else *out is
 ** the publication date with from_text 0. DYAD_EINVAL only for NULL out. */
 dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_when *out);

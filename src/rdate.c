@@ -178,7 +178,8 @@ dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_
         int m;
         /* ISO 2021-12-22 */
         if (a->num >= 1000 && a->e - a->s == 4 && b && c && b->s == a->e + 1 && c->s == b->e + 1 &&
-            z[a->e] == '-' && z[b->e] == '-' && b->e - b->s == 2 && c->e - c->s == 2 && b->num >= 0 && c->num >= 0) {
+            ((z[a->e] == '-' && z[b->e] == '-') || (z[a->e] == '/' && z[b->e] == '/')) &&
+            b->e - b->s == 2 && c->e - c->s == 2 && b->num >= 0 && c->num >= 0) {  /* or 2021/12/22 */
             if (valid(a->num, b->num, c->num)) offer(&best, days_from_civil(a->num, b->num, c->num), a->s, c->e, DYAD_WHEN_DAY, 1);
             i += 2;
             continue;
@@ -229,6 +230,25 @@ dyad_status dyad_event_date(const char *z, size_t n, const char *pub_date, dyad_
         if (b && weq(z, a, "last") && weq(z, b, "night")) { offer(&best, pub - 1, a->s, b->e, DYAD_WHEN_DAY, 2); continue; }
         if (b && weq(z, a, "this") && (weq(z, b, "morning") || weq(z, b, "afternoon") || weq(z, b, "evening"))) {
             offer(&best, pub, a->s, b->e, DYAD_WHEN_DAY, 2);
+            continue;
+        }
+        /* this week / month / year, earlier this week: the publication's */
+        if (b && weq(z, a, "this") && (weq(z, b, "week") || weq(z, b, "month") || weq(z, b, "year"))) {
+            uint32_t st = prev && weq(z, prev, "earlier") ? prev->s : a->s;
+            if (weq(z, b, "week")) offer(&best, pub, st, b->e, DYAD_WHEN_WEEK, 3);
+            else if (weq(z, b, "month")) offer(&best, days_from_civil(py, pm, 1), st, b->e, DYAD_WHEN_MONTH, 3);
+            else offer(&best, days_from_civil(py, 1, 1), st, b->e, DYAD_WHEN_YEAR, 3);
+            continue;
+        }
+        /* "on the 22nd": that day of the publication month, or of the month before */
+        if (b && c && weq(z, a, "on") && weq(z, b, "the") && c->num >= 1 && c->num <= 31 &&
+            c->e - c->s >= 3 && !(i + 3 < nw && month_of(z, &w[i + 3])) &&
+            !(i + 4 < nw && weq(z, &w[i + 3], "of") && month_of(z, &w[i + 4]))) {
+            long y = py;
+            int mm = pm;
+            if (c->num > pd) { mm = pm == 1 ? 12 : pm - 1; y = pm == 1 ? py - 1 : py; }
+            if (valid(y, mm, c->num)) offer(&best, days_from_civil(y, mm, c->num), a->s, c->e, DYAD_WHEN_DAY, 2);
+            i += 2;
             continue;
         }
         /* last week / month / year */

@@ -49,6 +49,13 @@ static const rcase cases[] = {
     {"North Korea walked out a year ago.", "2006-10-14", "2005-10-14", "a year ago"},
     {"It began 4 years ago.", "2024-02-29", "2020-02-29", "4 years ago"},
     {"It began 3 years ago.", "2024-02-29", "2021-02-28", "3 years ago"},
+    {"Parliament voted earlier this week.", "2021-12-26", "2021-12-26", "earlier this week"},
+    {"Prices rose this month.", "2021-12-26", "2021-12-01", "this month"},
+    {"Growth slowed this year.", "2021-12-26", "2021-01-01", "this year"},
+    {"The talks resumed on the 22nd.", "2021-12-26", "2021-12-22", "on the 22nd"},
+    {"The talks resumed on the 28th.", "2021-12-26", "2021-11-28", "on the 28th"},
+    {"The talks resumed on the 3rd of January.", "2022-01-10", "2022-01-03", "3rd of January"},
+    {"Report dated 2021/12/20 leaked.", "2021-12-26", "2021-12-20", "2021/12/20"},
     /* months */
     {"Fighting broke out in March.", "2021-12-26", "2021-03-01", "in March"},
     {"Fighting broke out in December.", "2021-06-26", "2020-12-01", "in December"},
