@@ -79,6 +79,7 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
         const char *note;
         st = dyad_code_sentence(c, s, penn ? ps : NULL, r->date, r->text, o, &ev, &nev, &note);
         if (st) { fprintf(stderr, "dyad: %s:%d: %s: %s\n", path, r->line, r->id, dyad_strerror(st)); rc = EXIT_FAIL; continue; }
+        const char *issues = nev ? dyad_code_issues(c, r->text) : "";
         char sid[256];
         story_of(r->id, sid, sizeof sid);
         if (strcmp(sid, story)) { snprintf(story, sizeof story, "%s", sid); ndup = 0; }
@@ -94,6 +95,7 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
                 printf(", \"source_entry\": "); json_str(stdout, ev[k].src_entry);
                 printf(", \"target_entry\": "); json_str(stdout, ev[k].tgt_entry);
                 printf(", \"pattern\": "); json_str(stdout, ev[k].pattern);
+                printf(", \"issues\": "); json_str(stdout, issues);
                 printf("}\n");
                 continue;
             }
@@ -109,7 +111,7 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
                 dup = nd;
             }
             snprintf(dup[ndup++].key, sizeof dup[0].key, "%s", key);
-            printf("%s\t%s\t%s\t%s\t\t%s\t%s\n", r->date, ev[k].source, ev[k].target, ev[k].code, r->id,
+            printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->date, ev[k].source, ev[k].target, ev[k].code, issues, r->id,
                    *r->category ? r->category : "NULL");
         }
     }

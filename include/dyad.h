@@ -344,6 +344,10 @@ dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phras
                                const char *date, const char *text,
                                const dyad_code_opts *o, const dyad_event **ev,
                                int *nev, const char **note);
+/** The issues of a sentence's text (formats.md §7; the issues file of the
+** dictionary set): "CODE,n;CODE,n" in order of appearance, "" when none or
+** when an ignore phrase occurs. BORROWED until the next call on c. */
+const char *dyad_code_issues(dyad_coder *c, const char *text);
 
 
 /* ------------------------------------------------------------- ingest    */

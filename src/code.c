@@ -1342,6 +1342,64 @@ static const char *discard_check(dyad_coder *c, const char *text) {
     return sent ? "sentencediscard" : NULL;
 }
 
+/* ================================================================ issues */
+
+const char *dyad_code_issues(dyad_coder *c, const char *text) {
+    if (!c || !text) return "";
+    size_t nd = 0;
+    dict_issues(c->d, &nd);
+    if (nd == 0) return "";
+    /* upper-cased words, split on whitespace (punctuation stays attached) */
+    size_t n = strlen(text);
+    char *u = arena_alloc(&c->mem, n + 1);
+    const char **w = arena_alloc(&c->mem, (n / 2 + 2) * sizeof *w);
+    if (!u || !w) return "";
+    int nw = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && isspace((unsigned char)text[i])) i++;
+        if (i >= n) break;
+        w[nw++] = u + i;
+        while (i < n && !isspace((unsigned char)text[i])) { u[i] = (char)toupper((unsigned char)text[i]); i++; }
+        if (i < n) u[i++] = 0;
+    }
+    u[n] = 0;
+    const char *codes[64];
+    int count[64], nc = 0, ignore = 0;
+    char ph[1024];
+    for (int i = 0; i < nw;) {
+        int took = 0;
+        size_t k = 0;
+        for (int L = 1; L <= 8 && i + L <= nw; L++) {   /* the shortest phrase wins */
+            size_t wl = strlen(w[i + L - 1]);
+            if (k + wl + 2 > sizeof ph) break;
+            if (L > 1) ph[k++] = ' ';
+            memcpy(ph + k, w[i + L - 1], wl + 1);
+            k += wl;
+            const dict_issue *is = dict_issue_get(c->d, ph);
+            if (!is) continue;
+            if (is->kind != DICT_ISSUE) ignore = 1;
+            else {
+                int j = 0;
+                while (j < nc && strcmp(codes[j], is->code)) j++;
+                if (j == nc && nc < 64) { codes[nc] = is->code; count[nc] = 0; nc++; }
+                if (j < nc) count[j]++;
+            }
+            took = L;
+            break;
+        }
+        i += took ? took : 1;
+    }
+    if (ignore || nc == 0) return "";
+    size_t cap = 32;
+    for (int j = 0; j < nc; j++) cap += strlen(codes[j]) + 16;
+    char *out = arena_alloc(&c->mem, cap);
+    if (!out) return "";
+    size_t o = 0;
+    for (int j = 0; j < nc; j++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%s,%d", j ? ";" : "", codes[j], count[j]);
+    return out;
+}
+
 /* ================================================================ driver */
 
 dyad_status dyad_code_sentence(dyad_coder *c, dyad_sentence *s, const dyad_phrases *ps,

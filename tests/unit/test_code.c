@@ -215,6 +215,13 @@ static void production_tests(void) {
     o.pronouns = 1;
     EXPECT(pro, "20150813", &o, "USAGOV|RUSGOV|173");
     o.pronouns = 0;
+    /* issues (formats.md §7): plurals, attached punctuation blocks a match, ignore phrases */
+    const char *iss = dyad_code_issues(C, "Two schools and a school are near the teacher .");
+    CHECKF(!strcmp(iss, "SCHOOLS,2;TEACHERS,1"), "%s", iss);
+    iss = dyad_code_issues(C, "near the teacher.");
+    CHECKF(!strcmp(iss, ""), "%s", iss);
+    iss = dyad_code_issues(C, "a school gets a head start");
+    CHECKF(!strcmp(iss, ""), "%s", iss);
     dyad_coder_free(C);
     C = NULL;
     dyad_dicts_free(d);
