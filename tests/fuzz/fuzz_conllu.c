@@ -1,9 +1,10 @@
 /*
 ** fuzz_conllu.c: the CoNLL-U / tokenized-text reader on arbitrary bytes
 ** (first byte: mode), the tree check and the writer on what it accepts.
-** A sentence the reader accepts must have its heads in range.
+** A sentence the reader accepts must have its heads in range; one that is
+** a tree is coded (validation dictionaries, phrases rebuilt from UD).
 */
-#include "dyad.h"
+#include "fuzz_coder.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 if (!t[i].form || !t[i].upos || !t[i].deprel) abort();
                 if (t[i].head < -1 || t[i].head > n) abort();  /* the reader checks the range */
             }
-            (void)dyad_sentence_check_tree(s);
+            if (n <= 200 && dyad_sentence_check_tree(s) == DYAD_OK)
+                fuzz_code_sentence(s, NULL);  /* the coder on the phrases rebuilt from UD */
             if (devnull) (void)dyad_conllu_write(devnull, s);
         }
     }
