@@ -50,6 +50,10 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
     dyad_sentence *s = dyad_sentence_new();
     dyad_phrases *ps = dyad_phrases_new();
     seen *dup = NULL;
+    FILE *sf = NULL;          /* the current story's output, held until it ends */
+    char *sbuf = NULL;
+    size_t slen = 0;
+    int discarded = 0;
     int ndup = 0, cdup = 0, rc = EXIT_OK_;
     char story[256] = "";
     if (!c || !s || !ps) { cli_error("out of memory"); rc = EXIT_FAIL; goto out; }
@@ -82,21 +86,32 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
         const char *issues = nev ? dyad_code_issues(c, r->text) : "";
         char sid[256];
         story_of(r->id, sid, sizeof sid);
-        if (strcmp(sid, story)) { snprintf(story, sizeof story, "%s", sid); ndup = 0; }
+        if (strcmp(sid, story)) {   /* a new story: write the previous one */
+            if (sbuf && !discarded) fwrite(sbuf, 1, slen, stdout);
+            if (sf) { fclose(sf); sf = NULL; }
+            free(sbuf); sbuf = NULL; slen = 0;   /* open_memstream memory is libc's */
+            sf = open_memstream(&sbuf, &slen);
+            if (!sf) { cli_error("out of memory"); rc = EXIT_FAIL; goto out; }
+            snprintf(story, sizeof story, "%s", sid);
+            ndup = 0;
+            discarded = 0;
+        }
+        if (note && !strcmp(note, "storydiscard")) discarded = 1;   /* drops the whole story */
+        FILE *so = sf;
         for (int k = 0; k < nev; k++) {
             if (jsonl) {
-                printf("{\"id\": "); json_str(stdout, r->id);
-                printf(", \"date\": "); json_str(stdout, r->date);
-                printf(", \"source\": "); json_str(stdout, ev[k].source);
-                printf(", \"target\": "); json_str(stdout, ev[k].target);
-                printf(", \"code\": "); json_str(stdout, ev[k].code);
-                printf(", \"source_tokens\": [%d, %d], \"target_tokens\": [%d, %d], \"verb_tokens\": [%d, %d]",
+                fprintf(so, "{\"id\": "); json_str(so, r->id);
+                fprintf(so, ", \"date\": "); json_str(so, r->date);
+                fprintf(so, ", \"source\": "); json_str(so, ev[k].source);
+                fprintf(so, ", \"target\": "); json_str(so, ev[k].target);
+                fprintf(so, ", \"code\": "); json_str(so, ev[k].code);
+                fprintf(so, ", \"source_tokens\": [%d, %d], \"target_tokens\": [%d, %d], \"verb_tokens\": [%d, %d]",
                        ev[k].src_start, ev[k].src_end, ev[k].tgt_start, ev[k].tgt_end, ev[k].verb_start, ev[k].verb_end);
-                printf(", \"source_entry\": "); json_str(stdout, ev[k].src_entry);
-                printf(", \"target_entry\": "); json_str(stdout, ev[k].tgt_entry);
-                printf(", \"pattern\": "); json_str(stdout, ev[k].pattern);
-                printf(", \"issues\": "); json_str(stdout, issues);
-                printf("}\n");
+                fprintf(so, ", \"source_entry\": "); json_str(so, ev[k].src_entry);
+                fprintf(so, ", \"target_entry\": "); json_str(so, ev[k].tgt_entry);
+                fprintf(so, ", \"pattern\": "); json_str(so, ev[k].pattern);
+                fprintf(so, ", \"issues\": "); json_str(so, issues);
+                fprintf(so, "}\n");
                 continue;
             }
             char key[256];
@@ -111,11 +126,15 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
                 dup = nd;
             }
             snprintf(dup[ndup++].key, sizeof dup[0].key, "%s", key);
-            printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->date, ev[k].source, ev[k].target, ev[k].code, issues, r->id,
+            fprintf(so, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r->date, ev[k].source, ev[k].target, ev[k].code, issues, r->id,
                    *r->category ? r->category : "NULL");
         }
     }
+    if (sf) { fclose(sf); sf = NULL; }
+    if (sbuf && !discarded) fwrite(sbuf, 1, slen, stdout);
 out:
+    if (sf) fclose(sf);
+    free(sbuf);
     dyad_free(dup);
     dyad_coder_free(c);
     dyad_sentence_free(s);

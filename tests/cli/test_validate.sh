@@ -134,6 +134,26 @@ EOF
     sed 's#<Text>Germany invaded France.</Text>#<Text>Germany invaded France near two schools .</Text>#' "$TMP/b.xml" >"$TMP/b2.xml"
     "$DYAD" code --parsed "$TMP/b2.xml" --dicts "$P" >"$TMP/tsv2" 2>"$TMP/err"
     expect_grep "code tsv issues column" $'^20150813\tDEU\tFRA\t192\tSCHOOLS,1\tS1_1\tAFP$' "$TMP/tsv2"
+    # a story discard drops the whole story, events already coded included
+    cat >"$TMP/b3.xml" <<'EOF2'
+<Sentences>
+<Sentence date="20150813" id="S2_1" source="AFP" sentence="True">
+<Text>Germany invaded France.</Text>
+<Parse>(ROOT (S (NP (NNP Germany)) (VP (VBD invaded) (NP (NNP France))) (. .)))</Parse>
+</Sentence>
+<Sentence date="20150813" id="S2_2" source="AFP" sentence="True">
+<Text>Fans of Manchester United cheered.</Text>
+<Parse>(ROOT (S (NP (NNS Fans)) (VP (VBD cheered)) (. .)))</Parse>
+</Sentence>
+<Sentence date="20150813" id="S3_1" source="AFP" sentence="True">
+<Text>Germany arrested France.</Text>
+<Parse>(ROOT (S (NP (NNP Germany)) (VP (VBD arrested) (NP (NNP France))) (. .)))</Parse>
+</Sentence>
+</Sentences>
+EOF2
+    "$DYAD" code --parsed "$TMP/b3.xml" --dicts "$P" >"$TMP/tsv3" 2>"$TMP/err"
+    [ "$(wc -l <"$TMP/tsv3")" -eq 1 ] && ok || bad "story discard: only the other story's event"
+    expect_grep "story discard keeps the next story" $'^20150813\tDEU\tFRA\t173\t\tS3_1\tAFP$' "$TMP/tsv3"
     "$DYAD" code --parsed "$TMP/b.xml" --dicts "$P" --format jsonl >"$TMP/jsonl" 2>"$TMP/err"
     [ "$(wc -l <"$TMP/jsonl")" -eq 2 ] && ok || bad "code jsonl: one object per event"
     expect_grep "code jsonl evidence" '"id": "S1_2".*"source": "DEU", "target": "FRA", "code": "192".*"pattern": "CAMEO.2.0.txt:[0-9]+"' "$TMP/jsonl"
