@@ -87,8 +87,8 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
         char sid[256];
         story_of(r->id, sid, sizeof sid);
         if (strcmp(sid, story)) {   /* a new story: write the previous one */
+            if (sf) { fclose(sf); sf = NULL; }   /* updates sbuf/slen */
             if (sbuf && !discarded) fwrite(sbuf, 1, slen, stdout);
-            if (sf) { fclose(sf); sf = NULL; }
             free(sbuf); sbuf = NULL; slen = 0;   /* open_memstream memory is libc's */
             sf = open_memstream(&sbuf, &slen);
             if (!sf) { cli_error("out of memory"); rc = EXIT_FAIL; goto out; }
