@@ -5,7 +5,8 @@
 ** the coding is timed, in CPU time of the coding thread (one core: the
 ** figure does not drop when other jobs share the machine; wall time is
 ** printed too). Prints `coding_given_sents_per_s: X` and the count.
-** usage: code_bench FILE.xml DICTDIR N
+** usage: code_bench FILE.xml DICTDIR N [SET]   (SET: a named set of DICTDIR,
+** e.g. production, instead of the dictionaries the file's Environment names)
 */
 #include "dyad.h"
 #include <stdio.h>
@@ -14,7 +15,7 @@
 #include <time.h>
 
 int main(int argc, char **argv) {
-    if (argc != 4) { fprintf(stderr, "usage: code_bench FILE.xml DICTDIR N\n"); return 64; }
+    if (argc != 4 && argc != 5) { fprintf(stderr, "usage: code_bench FILE.xml DICTDIR N [SET]\n"); return 64; }
     long want = atol(argv[3]);
     char err[1024];
     dyad_valfile *v = NULL;
@@ -22,7 +23,8 @@ int main(int argc, char **argv) {
     dyad_dicts *d = dyad_dicts_new(DYAD_DICT_LENIENT);
     const char *env[] = {"Verbfile", "Actorfile", "Agentfile", "Discardfile"};
     dyad_dict_kind kind[] = {DYAD_DK_VERBS, DYAD_DK_ACTORS, DYAD_DK_AGENTS, DYAD_DK_DISCARDS};
-    for (int i = 0; i < 4; i++) {
+    if (argc == 5 && dyad_dicts_add_dir(d, argv[2], argv[4])) { fprintf(stderr, "%s\n", dyad_dicts_errmsg(d)); return 1; }
+    for (int i = 0; i < 4 && argc == 4; i++) {
         const char *name = dyad_valfile_env(v, env[i]);
         if (!name) continue;
         char p[2048];

@@ -83,6 +83,13 @@ static void upcase(char *z) { for (; *z; z++) *z = (char)toupper((unsigned char)
 
 /* Prepare a legacy pattern (§13.4): text before `[`, `_ ` -> ` `, split at
 ** `*`; each word keeps the separator on the verb's side. */
+/* the filter bit of a word: FNV-1a, 7 bits */
+static unsigned word_bit(const char *w) {
+    uint32_t h = 2166136261u;
+    for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+    return (h ^ (h >> 15)) & 127u;
+}
+
 static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, arena *a, int cameo2) {
     memset(cp, 0, sizeof *cp);
     cp->src = dp;
@@ -143,6 +150,10 @@ static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, a
     cp->lo = w2; cp->nlo = m;
     for (int i = 0; i < k + m; i++) {
         if (!w[i].w) return -1;
+        if (w[i].w[0] != '&' && w[i].w[1]) {
+            unsigned hb = word_bit(w[i].w);
+            cp->need[hb >> 6] |= 1ull << (hb & 63);
+        }
         if (w[i].w[0] == '&') {
             w[i].syn = dict_synset_get(c->d, w[i].w);
             if (!w[i].syn) cp->dead = 1;
@@ -1173,6 +1184,12 @@ static void code_verbs(dyad_coder *c) {
     int *up = dyad_malloc((size_t)(c->nt + 1) * sizeof *up);
     int *lo = dyad_malloc((size_t)(c->nt + 1) * sizeof *lo);
     if (!up || !lo) { dyad_free(up); dyad_free(lo); c->oom = 1; return; }
+    uint64_t have[2] = {0, 0};   /* the sentence's words, for the pattern filter */
+    for (int i = 0; i < c->nt; i++)
+        if (c->t[i].k == T_W && !c->t[i].del) {
+            unsigned hb = word_bit(c->t[i].w);
+            have[hb >> 6] |= 1ull << (hb & 63);
+        }
     for (int i = 2; i < c->nt; i++) {
         const lt *V = &c->t[i];
         if (V->del || V->k != T_O || V->lk != LK_VP || !is_vb_word(c, i + 1)) continue;
@@ -1236,7 +1253,7 @@ static void code_verbs(dyad_coder *c) {
         if (blk) {
             for (uint32_t q = 0; q < blk->npatterns; q++) {
                 const cp_pattern *cp = &c->pat[c->porder[blk->first_pattern + q]];
-                if (cp->dead) continue;
+                if (cp->dead || (cp->need[0] & ~have[0]) || (cp->need[1] & ~have[1])) continue;
                 match_state m2 = {-1, -1, -1};
                 /* UPPER matched outward: its words right to left */
                 cp_word rev[64];

@@ -8,6 +8,7 @@
 #include "dict.h"
 #include "penn.h"
 #include "arena.h"
+#include <stdint.h>
 
 /* A legacy pattern prepared for P1 matching (§13.4). */
 typedef struct cp_word {
@@ -21,6 +22,8 @@ typedef struct cp_pattern {
     int nup, nlo;
     int dead;             /* dropped by P1 (brace, undefined synset) */
     int ppfirst;          /* CAMEO 2.0: LOWER starts with a (PP): tried after noun patterns */
+    uint64_t need[2];     /* 128-bit filter of its literal words: a sentence lacking
+                             one of them cannot match (checked before matching) */
     const dict_pattern *src;
 } cp_pattern;
 
