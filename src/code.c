@@ -157,6 +157,23 @@ static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, a
         if (w[i].w[0] == '&') {
             w[i].syn = dict_synset_get(c->d, w[i].w);
             if (!w[i].syn) cp->dead = 1;
+            else if (cp->nsyn < 4) {   /* any member's first word (or plural) will do */
+                uint64_t *sb = cp->syn[cp->nsyn++];
+                for (uint32_t q = 0; q < w[i].syn->nmembers; q++) {
+                    const dict_syn_member *mb = &w[i].syn->members[q];
+                    const char *fw[2] = {mb->nwords ? mb->words[0] : mb->text, mb->plural};
+                    if (mb->nested >= 0) fw[0] = mb->text;
+                    for (int z = 0; z < 2; z++) {
+                        if (!fw[z]) continue;
+                        char uw[128];
+                        size_t fl = strlen(fw[z]);
+                        if (fl >= sizeof uw) { sb[0] = sb[1] = ~0ull; continue; }
+                        for (size_t y = 0; y <= fl; y++) uw[y] = (char)toupper((unsigned char)fw[z][y]);
+                        unsigned hb = word_bit(uw);
+                        sb[hb >> 6] |= 1ull << (hb & 63);
+                    }
+                }
+            }
         }
     }
     return 0;
@@ -1254,6 +1271,10 @@ static void code_verbs(dyad_coder *c) {
             for (uint32_t q = 0; q < blk->npatterns; q++) {
                 const cp_pattern *cp = &c->pat[c->porder[blk->first_pattern + q]];
                 if (cp->dead || (cp->need[0] & ~have[0]) || (cp->need[1] & ~have[1])) continue;
+                int synok = 1;
+                for (int z = 0; z < cp->nsyn && synok; z++)
+                    if (!(cp->syn[z][0] & have[0]) && !(cp->syn[z][1] & have[1])) synok = 0;
+                if (!synok) continue;
                 match_state m2 = {-1, -1, -1};
                 /* UPPER matched outward: its words right to left */
                 cp_word rev[64];

@@ -24,6 +24,9 @@ typedef struct cp_pattern {
     int ppfirst;          /* CAMEO 2.0: LOWER starts with a (PP): tried after noun patterns */
     uint64_t need[2];     /* 128-bit filter of its literal words: a sentence lacking
                              one of them cannot match (checked before matching) */
+    uint64_t syn[4][2];   /* per &SET word (first 4): its members' words; the
+                             sentence must hold at least one of each */
+    int nsyn;
     const dict_pattern *src;
 } cp_pattern;
 
