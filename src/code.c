@@ -18,6 +18,7 @@ enum { LK_OTHER = 0, LK_NE, LK_NEC, LK_VP, LK_COMMA, LK_VB, LK_VBN, LK_FINAL };
 typedef struct lt {
     uint8_t k;          /* T_W word, T_O open marker, T_C close marker */
     uint8_t lk;         /* LK_*: the label's kind, for fast tests */
+    uint8_t hb;         /* words: word_bit() of the word */
     uint8_t del;        /* deleted by comma-clause deletion */
     const char *lab;    /* marker label ("NE", "NEC", "VP", "VBD", ",") */
     const char *w;      /* word, upper case */
@@ -157,13 +158,16 @@ static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, a
         if (w[i].w[0] == '&') {
             w[i].syn = dict_synset_get(c->d, w[i].w);
             if (!w[i].syn) cp->dead = 1;
-            else if (cp->nsyn < 4) {   /* any member's first word (or plural) will do */
-                uint64_t *sb = cp->syn[cp->nsyn++];
+            else {
+                /* the members' first and last words (and plurals): a word
+                ** outside this filter cannot start a member match */
+                uint64_t *sb = w[i].sb;
                 for (uint32_t q = 0; q < w[i].syn->nmembers; q++) {
                     const dict_syn_member *mb = &w[i].syn->members[q];
-                    const char *fw[2] = {mb->nwords ? mb->words[0] : mb->text, mb->plural};
-                    if (mb->nested >= 0) fw[0] = mb->text;
-                    for (int z = 0; z < 2; z++) {
+                    const char *fw[3] = {mb->nwords ? mb->words[0] : mb->text,
+                                         mb->nwords ? mb->words[mb->nwords - 1] : NULL, mb->plural};
+                    if (mb->nested >= 0) { fw[0] = mb->text; fw[1] = NULL; }
+                    for (int z = 0; z < 3; z++) {
                         if (!fw[z]) continue;
                         char uw[128];
                         size_t fl = strlen(fw[z]);
@@ -173,6 +177,7 @@ static int prep_pattern(dyad_coder *c, const dict_pattern *dp, cp_pattern *cp, a
                         sb[hb >> 6] |= 1ull << (hb & 63);
                     }
                 }
+                if (cp->nsyn < 4) { cp->syn[cp->nsyn][0] = sb[0]; cp->syn[cp->nsyn][1] = sb[1]; cp->nsyn++; }
             }
         }
     }
@@ -260,6 +265,7 @@ static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, i
     lt *x = &c->t[c->nt];
     x->k = (uint8_t)k; x->del = 0; x->lab = lab; x->w = w; x->tok = tok; x->partner = -1; x->ne = ne; x->tag = 0;
     x->lk = LK_OTHER;
+    x->hb = k == T_W && w ? (uint8_t)word_bit(w) : 0;
     if (lab) {
         if (lab[0] == 'N' && lab[1] == 'E') x->lk = lab[2] == 0 ? LK_NE : (lab[2] == 'C' && !lab[3]) ? LK_NEC : LK_OTHER;
         else if (lab[0] == 'V' && lab[1] == 'P' && !lab[2]) x->lk = LK_VP;
@@ -1001,7 +1007,7 @@ static int match_part(dyad_coder *c, const cp_word *pw, int k, const int *seq, i
                 return 0;
             }
         } else if (p->w[0] == '&' && p->syn) {
-            int got = syn_match(c, p->syn, seq, n, j, upper ? -1 : 1);
+            int got = (p->sb[x->hb >> 6] >> (x->hb & 63)) & 1 ? syn_match(c, p->syn, seq, n, j, upper ? -1 : 1) : 0;
             if (got) { matched = 1; adv = got; }
         } else if (!strcmp(x->w, p->w)) {
             matched = 1;

@@ -15,6 +15,7 @@ typedef struct cp_word {
     const char *w;        /* upper-case word, "$", "+", "^", "%", "&SET" */
     char vsep;            /* separator on the verb side: '_' or ' ' */
     const dict_synset *syn; /* &SET: the synset (NULL: literal / undefined) */
+    uint64_t sb[2];       /* &SET: filter of its members' first and last words */
 } cp_word;
 
 typedef struct cp_pattern {
