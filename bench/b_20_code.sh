@@ -16,6 +16,9 @@ bin=$BUILD/bench/code_bench
 [ -x "$bin" ] || make -s "$bin" BUILD="$BUILD" >/dev/null || exit 1
 for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 200000 | sed -n 's/^coding_given_sents_per_s: //p'; done |
   median | sed 's/^/coding_given_sents_per_s: /'
+# the same sentences with the production dictionaries (CAMEO.2.0 + Phoenix)
+for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 100000 production | sed -n 's/^coding_given_sents_per_s: //p'; done |
+  median | sed 's/^/coding_given_production_sents_per_s: /'
 if command -v valgrind >/dev/null; then
   n=2760
   valgrind --tool=callgrind --toggle-collect=dyad_code_sentence --callgrind-out-file=/tmp/b20.cg.$$ \
