@@ -298,14 +298,24 @@ static const char *tree_lab(const char *l) {
 }
 static int is_leafn(const dyad_coder *c, int nd) { return c->p->n[nd].tok >= 0 && c->p->n[nd].child < 0; }
 
-/* the upper-cased form of token tok, made once per sentence */
+/* the dictionary key of a word form (dyad_fold_key: case folded, diacritics
+** stripped, so "Pécresse" gives "PECRESSE"), in the sentence arena; NULL on no memory */
+static char *fold_dup(dyad_coder *c, const char *form) {
+    size_t n = strlen(form);
+    char buf[128];
+    size_t k = dyad_fold_key(form, n, buf, sizeof buf);
+    if (k < sizeof buf) return mdup(&c->mem, buf, k);
+    char *w = arena_alloc(&c->mem, k + 1);
+    if (w) dyad_fold_key(form, n, w, k + 1);
+    return w;
+}
+
+/* the upper-cased (folded) form of token tok, made once per sentence */
 static const char *word_of(dyad_coder *c, int tok) {
     if (c->uw[tok]) return c->uw[tok];
     const dyad_token *t = dyad_sentence_tokens(c->s) + tok;
-    size_t n = strlen(t->form);
-    char *w = mdup(&c->mem, t->form, n);
+    char *w = fold_dup(c, t->form);
     if (!w) { c->oom = 1; return ""; }
-    upcase(w);
     return c->uw[tok] = w;
 }
 
@@ -785,6 +795,33 @@ static const char *ne_entry(dyad_coder *c, ne_t *e) {
 }
 
 static int is_null_code(const char *code) { return code[0] == '-' && code[1] == '-' && code[2] == '-'; }
+
+/* code_phrase_actor (code.h): code_ne on the folded forms of tokens toks of s */
+int code_phrase_actor(dyad_coder *c, dyad_sentence *s, const int *toks, int ntok,
+                      const char *date, const char **code, const char **entry) {
+    *code = "---";
+    *entry = "";
+    if (!c || !s || ntok <= 0) return 0;
+    if (date) c->date = dict_parse_iso_date(date);
+    const dyad_token *t = dyad_sentence_tokens(s);
+    int n = dyad_sentence_len(s);
+    GROW(c->words, c->nw, c->wcap, ntok);
+    GROW(c->ne, c->nne, c->necap, 1);
+    ne_t *e = &c->ne[c->nne];
+    memset(e, 0, sizeof *e);
+    e->w0 = c->nw; e->code = "---"; e->tok0 = e->tok1 = -1;
+    for (int i = 0; i < ntok; i++) {
+        if (toks[i] < 0 || toks[i] >= n) continue;
+        const char *w = fold_dup(c, t[toks[i]].form);
+        if (!w) { c->oom = 1; return -1; }
+        c->words[c->nw++] = w;
+        e->nw++;
+    }
+    code_ne(c, e);
+    *code = e->code;
+    *entry = e->nref ? ne_entry(c, e) : "";
+    return 0;
+}
 
 /* ---------------------------------------------------------------- pronouns */
 

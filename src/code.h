@@ -31,4 +31,14 @@ typedef struct cp_pattern {
     const dict_pattern *src;
 } cp_pattern;
 
+/* code_phrase_actor: the actor of a phrase by the coder's own NE rule
+** (code_ne, formats.md §13.3: the first actor from the left, then agents),
+** for other coders of the same sentence (code_nominal.c). toks: token indices
+** of s in text order, matched by their dyad_fold_key forms; date: YYYYMMDD
+** (NULL: the last sentence's). *code gets "AZE", "---GOV" or "---", *entry the
+** dictionary lines ("file:line+file:line", "" if none); both live until the
+** next dyad_code_sentence on c. Returns 0, or -1 on no memory. */
+int code_phrase_actor(dyad_coder *c, dyad_sentence *s, const int *toks, int ntok,
+                      const char *date, const char **code, const char **entry);
+
 #endif
