@@ -2,8 +2,9 @@
 # tests/valgrind.sh: valgrind memcheck of representative dyad runs (BUILD,
 # default build/, must be a build without sanitizers). A run passes when
 # valgrind finds no error and no leak (definite, indirect or possible).
-# With ../shared: the PETRARCH validation suite and `dyad code` on it; always:
-# segment, dict stats, train + parse on files made here. Prints
+# With ../shared: the PETRARCH validation suite, `dyad code --parsed` on it and
+# `dyad code` on articles (validation dictionaries, a tiny model trained here);
+# always: segment, dict stats, train + parse on files made here. Prints
 # "N passed, N failed" and exits 1 if any run failed.
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
@@ -46,6 +47,14 @@ printf '!minister! = MINISTER MINISTRY\nPOLICE {POLICEMEN} [~COP]\n' >"$TMP/x.ag
 vg "dict stats --lenient (actors, agents)" "$DYAD" dict stats --lenient "$TMP/x.actors.txt" "$TMP/x.agents.txt"
 vg "dict lookup" "$DYAD" dict lookup "Minas Tirith" --date 2010-01-01 "$TMP/x.actors.txt"
 vg "train tiny model" "$DYAD" train --train tests/fuzz/tiny.conllu -o "$TMP/m.dyadm" --tag-epochs 1 --parse-epochs 2 --folds 2 -q
+CM=$TMP/m.dyadm; [ -f models/en_ewt.dyadm ] && CM=models/en_ewt.dyadm  # the real model when built
+if [ -f "$P/PETR.Validate.actors.txt" ]; then
+  { printf 'date 2021-12-26\nGondor attacked Mordor on Monday, officials said. Mordor accused Gondor.\n\f\n'
+    printf 'date 2099-99-99\nbad date\n\f\ndate 2021-12-26\n%s\n' "$(printf 'Gondor %.0s' $(seq 300))"; } >"$TMP/arts.txt"
+  for f in "$SHARED/data/samples/"*.txt; do [ -f "$f" ] && { printf '\f\n'; cat "$f"; } >>"$TMP/arts.txt"; done
+  vg "code (articles, 2 threads, jsonl)" "$DYAD" code -j 2 --model "$CM" --dicts "$P" --set validate "$TMP/arts.txt"
+  vg "code (articles, tsv)" "$DYAD" code --format tsv --model "$CM" --dicts "$P" --set validate "$TMP/arts.txt"
+fi
 printf 'The army attacked the town .\nIsrael will meet Egypt .\n' >"$TMP/t.txt"
 vg "parse (text)" "$DYAD" parse --model "$TMP/m.dyadm" --format text "$TMP/t.txt"
 vg "parse --eval" "$DYAD" parse --model "$TMP/m.dyadm" --eval tests/fuzz/tiny.conllu
