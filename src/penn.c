@@ -502,6 +502,20 @@ static int has_case(ud_ctx *u, int d) {
     return 0;
 }
 
+static void subtree_span(ud_ctx *u, int d, int *lo, int *hi, int *comma, int depth);
+
+/* A caseless proper-noun modifier right after its head, its subtree
+** contiguous and without prepositions: the rest of one name, flat in Penn. */
+static int name_part(ud_ctx *u, int h, int d) {
+    const dyad_token *t = u->t;
+    if (!(rel_is(&t[d], "nmod") || rel_is(&t[d], "appos") || rel_is(&t[d], "flat") || rel_is(&t[d], "compound"))) return 0;
+    if (!strcmp(t[d].deprel, "nmod:poss") || strcmp(t[d].upos, "PROPN") || strcmp(t[h].upos, "PROPN")) return 0;
+    if (has_pos(u, d)) return 0;
+    int lo = d, hi = d, comma = 0;
+    subtree_span(u, d, &lo, &hi, &comma, 0);
+    return lo == h + 1 && !comma;
+}
+
 /* A nominal that heads its own noun phrase (not part of another's name). */
 static int np_worthy(const dyad_token *t) {
     if (!is_nominal(t) || !strcmp(t->upos, "NUM")) return 0;
@@ -703,8 +717,9 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         int outer = ph, nested = 0;
         if (!strcmp(lab, "NP"))
             for (int i = 0; i < nk; i++)
-                if (kid[i] > h && ((rel_is(&t[kid[i]], "nmod") && strcmp(t[kid[i]].deprel, "nmod:poss")) ||
-                                   rel_is(&t[kid[i]], "acl") || rel_is(&t[kid[i]], "appos") || rel_is(&t[kid[i]], "obl")))
+                if (kid[i] > h && !name_part(u, h, kid[i]) &&
+                    ((rel_is(&t[kid[i]], "nmod") && strcmp(t[kid[i]].deprel, "nmod:poss")) ||
+                     rel_is(&t[kid[i]], "acl") || rel_is(&t[kid[i]], "appos") || rel_is(&t[kid[i]], "obl")))
                     nested = 1;
         if (nested && (ph = pt_add(u->p, outer, "NP", 2, -1)) < 0) { st = DYAD_NOMEM; goto out; }
         int i = 0;
@@ -727,6 +742,10 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
             if (in_inner && nested && !(rel_is(d, "case") || rel_is(d, "flat") || rel_is(d, "compound") || rel_is(d, "nummod") || rel_is(d, "amod")))
                 in_inner = 0;
             int target = in_inner ? ph : outer;
+            if (name_part(u, h, kid[i])) {   /* "Bree <- Prime Minister Romendacil": one name */
+                if ((st = emit_flat(u, kid[i], ph))) goto out;
+                continue;
+            }
             if (rel_is(d, "nmod") && strcmp(d->deprel, "nmod:poss") && has_case(u, kid[i]) && npp++ >= 1 && lift)
                 target = parent;
             if ((st = emit_dep(u, kid[i], target))) goto out;
