@@ -32,3 +32,6 @@ fi
 "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --parse given --quiet | sed -n 's/^\([0-9]*\) passed, .*/suite1_given_passed: \1/p'
 "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --quiet \
   --parses-from "$P/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml" | sed -n 's/^\([0-9]*\) passed, .*/suite1_conllu_passed: \1/p'
+model=${DYAD_MODEL:-models/en_ewt.dyadm}
+[ -f "$model" ] && "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --parse own --model "$model" --quiet |
+  sed -n 's/^\([0-9]*\) passed, .*/suite1_own_parser_passed: \1/p'
