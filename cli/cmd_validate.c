@@ -198,17 +198,21 @@ int cmd_validate(int argc, char **argv) {
             st = dyad_code_sentence(c, s, has_phrases ? ps : NULL, r->date, r->text, &r->opts, &ev, &nev, &note);
             if (st) { note = "bad_input_parse"; snprintf(perr, sizeof perr, "%s", dyad_strerror(st)); nev = 0; }
         }
-        trip exp[128], got[256];
-        int ne = 0, ng = 0;
-        for (int k = 0; k < r->nexpected && ne < 128; k++)
-            exp[ne++] = (trip){r->expected[k].source, r->expected[k].target, r->expected[k].code};
-        for (int k = 0; k < nev && ng < 256; k++) got[ng++] = (trip){ev[k].source, ev[k].target, ev[k].code};
-        trip eu[128], gu[256];
+        int ne = r->nexpected, ng = nev;
+        trip *exp = dyad_malloc(sizeof(trip) * (size_t)(ne + 1)), *got = dyad_malloc(sizeof(trip) * (size_t)(ng + 1));
+        trip *eu = dyad_malloc(sizeof(trip) * (size_t)(ne + 1)), *gu = dyad_malloc(sizeof(trip) * (size_t)(ng + 1));
+        if (!exp || !got || !eu || !gu) {
+            dyad_free(exp); dyad_free(got); dyad_free(eu); dyad_free(gu);
+            cli_error("out of memory"); rc = EXIT_FAIL; break;
+        }
+        for (int k = 0; k < ne; k++) exp[k] = (trip){r->expected[k].source, r->expected[k].target, r->expected[k].code};
+        for (int k = 0; k < ng; k++) got[k] = (trip){ev[k].source, ev[k].target, ev[k].code};
         memcpy(eu, exp, sizeof(trip) * (size_t)ne);
         memcpy(gu, got, sizeof(trip) * (size_t)ng);
         int neu = uniq(eu, ne), ngu = uniq(gu, ng);
         int ok = neu == ngu;
         for (int k = 0; ok && k < neu; k++) if (trip_cmp(&eu[k], &gu[k])) ok = 0;
+        dyad_free(eu); dyad_free(gu);
         if (ok) pass++; else fail++;
         if (json) {
             printf("{\"id\": ");
@@ -244,6 +248,8 @@ int cmd_validate(int argc, char **argv) {
                         ev[k].source, ev[k].target, ev[k].code, ev[k].src_start, ev[k].src_end, ev[k].src_entry,
                         ev[k].tgt_start, ev[k].tgt_end, ev[k].tgt_entry, ev[k].verb_start, ev[k].verb_end, ev[k].pattern);
         }
+        dyad_free(exp);
+        dyad_free(got);
     }
     printf("%d passed, %d failed\n", pass, fail);
     if (strict && fail) rc = EXIT_FAIL;
