@@ -174,6 +174,7 @@ int cmd_code(int argc, char **argv) {
     dyad_code_opts_default(&o);
     if (rd) o.require_dyad = atoi(rd) != 0;
     o.pronouns = 1;
+    o.negation = 1;
     int rc = code_parsed_file(parsed, d, !strcmp(fmt, "jsonl"), &o);
     dyad_dicts_free(d);
     return rc;

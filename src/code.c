@@ -1310,6 +1310,7 @@ static void code_verbs(dyad_coder *c) {
         match_state ms = {-1, -1, -1};
         const char *pfile = hit->file;
         uint32_t pline = hit->line;
+        int by_pattern = 0;
         if (blk) {
             for (uint32_t q = 0; q < blk->npatterns; q++) {
                 const cp_pattern *cp = &c->pat[c->porder[blk->first_pattern + q]];
@@ -1330,10 +1331,20 @@ static void code_verbs(dyad_coder *c) {
                 ms = m2;
                 pfile = cp->src->file;
                 pline = cp->src->line;
+                by_pattern = 1;
                 break;
             }
         }
         if (!code || !*code || !strcmp(code, "---")) continue;
+        /* optional negation: NOT / N'T / NEVER right before the verb's phrase
+        ** (with no pattern to say what the negated verb means) gives no event */
+        if (c->o->negation && !by_pattern) {
+            int pw = prev_word(c, i, 2);
+            if (pw >= 0 && (!strcmp(c->t[pw].w, "NOT") || !strcmp(c->t[pw].w, "N'T") || !strcmp(c->t[pw].w, "NEVER"))) {
+                i = vend;
+                continue;
+            }
+        }
         /* 6. source, target, events */
         int src = ms.src, tgt = ms.tgt;
         if (src < 0) src = find_source(c, up, nup);

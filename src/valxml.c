@@ -38,6 +38,7 @@ void dyad_code_opts_default(dyad_code_opts *o) {
     o->comma_bmin = 0; o->comma_bmax = 0;
     o->comma_emin = 2; o->comma_emax = 8;
     o->pronouns = 0;
+    o->negation = 0;
 }
 
 /* ---------------------------------------------------------------- pre-pass */

@@ -207,6 +207,13 @@ static void production_tests(void) {
            "20150813", &o, "RUS|---MIL|154");
     EXPECT("(ROOT (S (NP (NNP Russia)) (VP (VBD rushed) (NP (NNS weapons)) (PP (TO to) (NP (NNP Syria)))) (. .)))",
            "20150813", &o, "RUS|SYR|194");
+    /* negation (off in P1): "did not invade" gives no event when it is on */
+    const char *neg = "(ROOT (S (NP (NNP Germany)) (VP (VBD did) (RB not) (VP (VB invade) (NP (NNP France)))) (. .)))";
+    EXPECT(neg, "20150813", &o, "DEU|FRA|192");
+    o.negation = 1;
+    EXPECT(neg, "20150813", &o, "");
+    EXPECT("(ROOT (S (NP (NNP Germany)) (VP (VBD invaded) (NP (NNP France))) (. .)))", "20150813", &o, "DEU|FRA|192");
+    o.negation = 0;
     /* pronouns (formats.md §8.3): "him" skips its own clause and binds to
     ** Obama (BLORKED is no verb); P1 (pronouns off) leaves it a null actor, dropped by require_dyad */
     const char *pro = "(ROOT (S (NP (NNP Obama)) (VP (VBD blorked) (SBAR (IN that) (S (NP (NNP Putin)) "
