@@ -29,6 +29,7 @@ static void usage(FILE *f) {
           "  --set NAME         production (default) or validate\n"
           "  --model FILE       parser model (default models/en_ewt.dyadm)\n"
           "  --no-filter        keep duplicate (date, source, target, code) events\n"
+          "  --no-nominal       code verbs only, not event nouns (\"the visit of X to Y\")\n"
           "  -j N               worker threads (default 1); output order is unchanged\n"
           "  --max-tokens N     skip (and count) sentences longer than N tokens (250)\n"
           "  --article-seconds S  per-article time cap (30)\n"
@@ -159,7 +160,7 @@ static int flush_batch(run *r, worker *w, int nw, totals *t, int progress) {
 int cmd_code_articles(int argc, char **argv) {
     const char *input = "articles", *date = NULL, *fmt = "jsonl", *dicts = NULL, *set = NULL,
                *model = NULL, *jobs = "1", *maxtok = NULL, *secs = NULL;
-    int no_filter = 0, quiet = 0, nfiles = 0;
+    int no_filter = 0, no_nominal = 0, quiet = 0, nfiles = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return EXIT_FAIL;
     for (int i = 1; i < argc; i++) {
@@ -175,6 +176,7 @@ int cmd_code_articles(int argc, char **argv) {
         if (cli_opt_value(argc, argv, &i, "--max-tokens", &maxtok)) continue;
         if (cli_opt_value(argc, argv, &i, "--article-seconds", &secs)) continue;
         if (!strcmp(a, "--no-filter")) { no_filter = 1; continue; }
+        if (!strcmp(a, "--no-nominal")) { no_nominal = 1; continue; }
         if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) { quiet = 1; continue; }
         if (a[0] == '-' && a[1]) { cli_error("code: unknown option %s", a); usage(stderr); free(files); return EXIT_USAGE; }
         files[nfiles++] = a;
@@ -202,6 +204,7 @@ int cmd_code_articles(int argc, char **argv) {
     eo.dict_set = set;
     eo.model_path = model;
     eo.filter = !no_filter;
+    eo.no_nominal = no_nominal;
     if (maxtok) eo.max_sentence_tokens = atoi(maxtok);
     if (secs) eo.article_seconds = atof(secs);
     dyad_engine *eng = NULL;

@@ -348,15 +348,18 @@ static const nom_row *noun_row(const nominal_coder *n, const tree *T, int i, int
 
 /* A reduced relative the parser attached to the clause instead of the noun
 ** ("condemned the visit of X, made on May 2 to Y": "made" as parataxis of
-** "condemned"): a past participle of a light verb, later than noun i, a
-** dependent of i's head with no subject or auxiliary of its own. -1 if none. */
+** "condemned"): a past participle (or past form) of a light verb, later than
+** noun i, a dependent of i's head with no subject or auxiliary of its own.
+** -1 if none. */
 static int stray_participle(const nominal_coder *n, const tree *T, int i) {
     int v = head_of(T, i);
     if (v < 0) return -1;
     for (int k = i + 1; k < T->n; k++) {
         if (head_of(T, k) != v) continue;
         if (!(rel_is(T, k, "parataxis") || rel_base(T, k, "advcl") || rel_is(T, k, "conj"))) continue;
-        if (!T->t[k].xpos || strcmp(T->t[k].xpos, "VBN")) continue;
+        /* VBD too: with no subject and no auxiliary a past form is the
+        ** participle the tagger mistook ("visit ..., made on May 2 to Y") */
+        if (!T->t[k].xpos || (strcmp(T->t[k].xpos, "VBN") && strcmp(T->t[k].xpos, "VBD"))) continue;
         if (has_child(T, k, "nsubj") || has_child(T, k, "aux") || !light_row(n, T, k)) continue;
         return k;
     }

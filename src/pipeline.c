@@ -7,6 +7,7 @@
 #include "dyad.h"
 #include "arena.h"
 #include "pipeline.h"
+#include "code_nominal.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +24,7 @@ struct dyad_doc {
     dyad_segmenter *seg;
     dyad_sentence *sent;
     dyad_coder *coder;
+    nominal_coder *nominal;    /* event nouns (NULL with opts.no_nominal) */
     arena mem;                 /* per-article strings (reset per article) */
     dyad_coded *ev;            /* events of the current article */
     size_t nev, cap;
@@ -82,7 +84,8 @@ dyad_doc *dyad_doc_new(const dyad_engine *e) {
     d->seg = dyad_segmenter_new();
     d->sent = dyad_sentence_new();
     d->coder = dyad_coder_new(e->dicts);
-    if (!d->seg || !d->sent || !d->coder) { dyad_doc_free(d); return NULL; }
+    if (!e->opts.no_nominal) d->nominal = nominal_new(e->dicts, NULL, 0, NULL, NULL, 0);
+    if (!d->seg || !d->sent || !d->coder || (!e->opts.no_nominal && !d->nominal)) { dyad_doc_free(d); return NULL; }
     return d;
 }
 
@@ -91,6 +94,7 @@ void dyad_doc_free(dyad_doc *d) {
     dyad_segmenter_free(d->seg);
     dyad_sentence_free(d->sent);
     dyad_coder_free(d->coder);
+    nominal_free(d->nominal);
     arena_free(&d->mem);
     dyad_free(d->ev);
     dyad_free(d);
@@ -226,7 +230,13 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
             d->stats.story_discarded = 1;
             break;
         }
-        if (nev == 0) continue;
+        const dyad_event *nom = NULL;   /* event nouns, after the verbs */
+        int nnom = 0;
+        if (d->nominal && !note) {
+            st = nominal_code(d->nominal, d->coder, d->sent, date8, &nom, &nnom);
+            if (st == DYAD_NOMEM) return st;
+        }
+        if (nev == 0 && nnom == 0) continue;
         dyad_when when;
         dyad_event_date(a->text + ss[i].start, ss[i].end - ss[i].start, a->date, &when);
         if (when.end > when.start) {  /* spans relative to the article */
@@ -235,6 +245,10 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
         }
         for (int k = 0; k < nev; k++) {
             st = add_event(d, a, (int)i + 1, &ss[i], &when, &ev[k]);
+            if (st) return st;
+        }
+        for (int k = 0; k < nnom; k++) {
+            st = add_event(d, a, (int)i + 1, &ss[i], &when, &nom[k]);
             if (st) return st;
         }
     }
