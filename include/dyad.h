@@ -281,6 +281,8 @@ typedef struct dyad_code_opts {
     int comma_emin, comma_emax;    /* terminal clause (emax 0: off) */
     int pronouns;                  /* 1: bind HE/HIM/HIMSELF... to an antecedent
                                       NP (formats.md §8.3); P1 does not (0) */
+    int negation;                  /* 1: a verb right after NOT/N'T/NEVER gives no
+                                      event unless a pattern matched; P1: 0 */
 } dyad_code_opts;
 void dyad_code_opts_default(dyad_code_opts *o);
 
