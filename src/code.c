@@ -25,7 +25,6 @@ typedef struct lt {
     int tok;            /* sentence token (words), -1 otherwise */
     int partner;        /* the other marker of a bracket */
     int ne;             /* NE open/close: NE index; else -1 */
-    int tag;            /* a word's Penn tag marker label */
 } lt;
 
 typedef struct ne_t {
@@ -65,8 +64,7 @@ struct dyad_coder {
     struct disc *disc;       /* discards, bucketed (coder lifetime) */
     int *dbucket, ndisc, dshort;
     uint32_t *porder;        /* pattern try order (coder lifetime) */
-    int capnodes;            /* capacity of ord/pos/send/iscomp/st */
-    int *st;                 /* DFS stack (unused) */
+    int capnodes;            /* capacity of ord/pos/send/iscomp/nf */
     unsigned char *nf;       /* NF_* per phrase node */
     const char **uw;         /* upper-cased token forms, per sentence */
     int capuw;
@@ -246,7 +244,7 @@ void dyad_coder_free(dyad_coder *c) {
     arena_free(&c->mem);
     dyad_free(c->t); dyad_free(c->words); dyad_free(c->ne);
     dyad_free(c->nb); dyad_free(c->ev); dyad_free(c->stack);
-    dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->st);
+    dyad_free(c->iscomp); dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send);
     dyad_free(c->nf); dyad_free(c->uw);
     dyad_free(c);
 }
@@ -263,7 +261,7 @@ void dyad_coder_free(dyad_coder *c) {
 static int push(dyad_coder *c, int k, const char *lab, const char *w, int tok, int ne) {
     GROW(c->t, c->nt, c->tcap, 1);
     lt *x = &c->t[c->nt];
-    x->k = (uint8_t)k; x->del = 0; x->lab = lab; x->w = w; x->tok = tok; x->partner = -1; x->ne = ne; x->tag = 0;
+    x->k = (uint8_t)k; x->del = 0; x->lab = lab; x->w = w; x->tok = tok; x->partner = -1; x->ne = ne;
     x->lk = LK_OTHER;
     x->hb = k == T_W && w ? (uint8_t)word_bit(w) : 0;
     if (lab) {
@@ -328,7 +326,7 @@ static int prepare_tree(dyad_coder *c) {
     const dyad_phrases *p = c->p;
     int nn = p->nn;
     if (nn + 1 > c->capnodes) {
-        dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp); dyad_free(c->st);
+        dyad_free(c->ord); dyad_free(c->pos); dyad_free(c->send); dyad_free(c->iscomp);
         dyad_free(c->nf);
         int cap = (nn + 1) * 2;
         c->ord = dyad_malloc((size_t)cap * sizeof *c->ord);
@@ -336,9 +334,8 @@ static int prepare_tree(dyad_coder *c) {
         c->send = dyad_malloc((size_t)cap * sizeof *c->send);
         c->iscomp = dyad_malloc((size_t)cap);
         c->nf = dyad_malloc((size_t)cap);
-        c->st = dyad_malloc((size_t)cap * sizeof *c->st);
         c->capnodes = cap;
-        if (!c->ord || !c->pos || !c->send || !c->iscomp || !c->st || !c->nf) { c->capnodes = 0; c->oom = 1; return -1; }
+        if (!c->ord || !c->pos || !c->send || !c->iscomp || !c->nf) { c->capnodes = 0; c->oom = 1; return -1; }
     }
     int ntok = dyad_sentence_len(c->s);
     if (ntok + 1 > c->capuw) {
@@ -366,9 +363,7 @@ static int prepare_tree(dyad_coder *c) {
 #undef ENDS
         c->nf[i] = f;
     }
-    int *st = c->st;
     int r = 0;
-    (void)st;
     for (int x = p->root; x >= 0 && r < nn;) {   /* pre-order without a stack */
         c->pos[x] = r;
         c->ord[r++] = x;
@@ -949,8 +944,6 @@ static void comma_delete(dyad_coder *c) {
 
 /* ================================================================ verbs */
 
-/* sequence element: index into c->t of a word, NE/NEC marker */
-typedef struct seqv { int *v; int n; } seqv;
 
 static int seq_keep(const lt *x) {
     if (x->del) return 0;
@@ -1188,7 +1181,6 @@ static const char *first_code(dyad_coder *c, int open) {
 
 static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int *up, int nup) {
     const char *sc = src >= 0 ? first_code(c, src) : NULL;
-    int depth = 0;
     /* 1: first compound or coded NE not the source's code */
     for (int j = 0; j < nlo; j++) {
         const lt *x = &c->t[lo[j]];
@@ -1200,7 +1192,6 @@ static int find_target(dyad_coder *c, int src, const int *lo, int nlo, const int
             return lo[j];
         }
     }
-    (void)depth;
     for (int j = 0; j < nlo; j++) {
         const lt *x = &c->t[lo[j]];
         if (x->k == T_O && x->lk == LK_NE && ne_null(c, lo[j])) return lo[j];
