@@ -37,9 +37,15 @@ expect_grep "evidence names dictionary lines" '"entry":"[^"]*actors[^"]*:[0-9]+'
 sample=$SHARED/data/samples/azerbaijan-2021-12-26.txt
 run "$sample" > "$TMP/az.jsonl" 2> "$TMP/az.err"
 expect_grep "sample: AZE criticizes FRA (11x)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"11' "$TMP/az.jsonl"
-if grep -q '"code":"04' "$TMP/az.jsonl"; then
-  expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"code":"04' "$TMP/az.jsonl"
-else skip "sample: the nominal visit (04x) is not coded yet (known gap, docs/validation.md)"; fi
+expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"source":\{"code":"FRA[^"]*".*"target":\{"code":"AZE[^"]*".*"code":"042"' "$TMP/az.jsonl"
+# Nominal events (code_nominal.c): the protest note (AZE -> FRA, 114 Complain
+# officially) and the candidate's visit in the last sentence (FRA... -> AZE 042);
+# the visit's evidence names the table line and the verb dictionary's VISIT.
+expect_grep "sample: protest note AZE -> FRA (114)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"114"' "$TMP/az.jsonl"
+expect_grep "sample: visit evidence" '"pattern":"nominal-events.tsv:[0-9]+\+CAMEO.2.0.txt:[0-9]+"' "$TMP/az.jsonl"
+[ "$(grep -c '"sentence":11,.*"code":"042"' "$TMP/az.jsonl")" -eq 1 ] && ok || bad "sample: the last sentence's visit (042)"
+run --no-nominal "$sample" > "$TMP/az0.jsonl" 2>/dev/null
+! grep -q '"code":"04\|"code":"114"' "$TMP/az0.jsonl" && grep -q '"code":"111"' "$TMP/az0.jsonl" && ok || bad "--no-nominal: verbs only"
 
 # Formats: TSV has 10 columns, Phoenix 26; text is readable.
 run --format tsv examples/articles.txt > "$TMP/ex.tsv" 2>/dev/null
