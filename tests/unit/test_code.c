@@ -140,6 +140,70 @@ static void legacy_tests(void) {
         CHECK(dyad_code_sentence(C, u, NULL, "20150813", NULL, &o, &EV, &NEV, &NOTE) == DYAD_OK && NEV == 0);
         dyad_sentence_free(u);
     }
+    /* random UD trees (any heads: cycles, self-loops, out of range) and random
+    ** bracket strings: the coder returns a status and never crashes */
+    {
+        static const char *forms[] = {"Germany", "France", "invaded", "arrested", "and", ",", "the", "police",
+                                      "Gollum", "'s", "of", "by", "was", "not", "he", "him", "to", "."};
+        static const char *xp[] = {"NNP", "NNP", "VBD", "VBN", "CC", ",", "DT", "NN", "NNP", "POS", "IN", "IN",
+                                   "VBD", "RB", "PRP", "PRP", "TO", "."};
+        static const char *up[] = {"PROPN", "PROPN", "VERB", "VERB", "CCONJ", "PUNCT", "DET", "NOUN", "PROPN",
+                                   "PART", "ADP", "ADP", "AUX", "PART", "PRON", "PRON", "PART", "PUNCT"};
+        static const char *rels[] = {"nsubj", "obj", "dobj", "nmod", "case", "conj", "cc", "punct", "aux", "cop",
+                                     "acl:relcl", "acl", "nmod:poss", "compound", "amod", "root", "nsubjpass",
+                                     "xcomp", "ccomp", "appos", "nmod:tmod", "mark", "det", "flat"};
+        unsigned seed = 12345;
+        int rok = 1;
+        dyad_sentence *u = dyad_sentence_new();
+        for (int round = 0; round < 1500 && rok; round++) {
+            dyad_sentence_clear(u);
+            seed = seed * 1103515245u + 12345u;
+            int n = 1 + (int)(seed >> 16) % 24;
+            for (int i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                int f = (int)(seed >> 16) % 18;
+                seed = seed * 1103515245u + 12345u;
+                dyad_token t = {0};
+                t.form = forms[f]; t.xpos = xp[f]; t.upos = up[f];
+                t.deprel = rels[(seed >> 16) % 24];
+                seed = seed * 1103515245u + 12345u;
+                t.head = (int)((seed >> 16) % (unsigned)(n + 3)) - 1;   /* -1 .. n+1 */
+                if (dyad_sentence_add(u, &t) != DYAD_OK) rok = 0;
+            }
+            o.pronouns = round & 1;
+            o.negation = (round >> 1) & 1;
+            dyad_status st = dyad_code_sentence(C, u, NULL, "19960101", "the baseball", &o, &EV, &NEV, &NOTE);
+            if (st != DYAD_OK && st != DYAD_ELIMIT) rok = 0;
+            for (int k = 0; k < NEV && rok; k++) if (!EV[k].source || !EV[k].target || !EV[k].code) rok = 0;
+        }
+        dyad_code_opts_default(&o);
+        dyad_sentence_free(u);
+        CHECK(rok);
+        /* random bracket strings through the Penn reader and the coder */
+        static const char *piece[] = {"(", ")", "(NP ", "(VP ", "(S ", "(NNP Germany)", "(VBD invaded)",
+                                      "(CC and)", "(, ,)", "(POS 's)", "(PP (IN of) ", "(NN police)", " "};
+        int okp = 1;
+        for (int round = 0; round < 1500 && okp; round++) {
+            char buf[512];
+            size_t k = 0;
+            seed = seed * 1103515245u + 12345u;
+            int m = 1 + (int)(seed >> 16) % 40;
+            for (int i = 0; i < m; i++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *pz = piece[(seed >> 16) % 13];
+                size_t L = strlen(pz);
+                if (k + L + 1 >= sizeof buf) break;
+                memcpy(buf + k, pz, L);
+                k += L;
+            }
+            buf[k] = 0;
+            char err[256];
+            if (dyad_penn_read(buf, k, S, P, err, sizeof err) != DYAD_OK) continue;
+            if (dyad_code_sentence(C, S, P, "19960101", NULL, &o, &EV, &NEV, &NOTE) != DYAD_OK) okp = 0;
+            if (dyad_code_sentence(C, S, NULL, "19960101", NULL, &o, &EV, &NEV, &NOTE) != DYAD_OK) okp = 0;
+        }
+        CHECK(okp);
+    }
     /* allocation failures inside the coder: a status, never a crash */
     {
         int nomem = 0;
