@@ -509,7 +509,8 @@ static void subtree_span(ud_ctx *u, int d, int *lo, int *hi, int *comma, int dep
 static int name_part(ud_ctx *u, int h, int d) {
     const dyad_token *t = u->t;
     if (!(rel_is(&t[d], "nmod") || rel_is(&t[d], "appos") || rel_is(&t[d], "flat") || rel_is(&t[d], "compound"))) return 0;
-    if (!strcmp(t[d].deprel, "nmod:poss") || strcmp(t[d].upos, "PROPN") || strcmp(t[h].upos, "PROPN")) return 0;
+    if (!strcmp(t[d].deprel, "nmod:poss") || strcmp(t[d].upos, "PROPN")) return 0;
+    if (strcmp(t[h].upos, "PROPN") && strcmp(t[h].upos, "NOUN")) return 0;
     if (has_pos(u, d)) return 0;
     int lo = d, hi = d, comma = 0;
     subtree_span(u, d, &lo, &hi, &comma, 0);
@@ -542,6 +543,16 @@ static dyad_status emit_dep(ud_ctx *u, int d, int parent) {
     return emit(u, d, parent, 0);
 }
 
+/* does d's subtree hold a coordination? */
+static int has_conj(ud_ctx *u, int d, int depth) {
+    int *kid = u->kids + u->kstart[d];
+    int nk = u->kstart[d + 1] - u->kstart[d];
+    if (depth > PT_MAX_DEPTH) return 1;
+    for (int i = 0; i < nk; i++)
+        if (rel_is(&u->t[kid[i]], "conj") || rel_is(&u->t[kid[i]], "cc") || has_conj(u, kid[i], depth + 1)) return 1;
+    return 0;
+}
+
 /* token span of d's subtree, and whether it holds a comma */
 static void subtree_span(ud_ctx *u, int d, int *lo, int *hi, int *comma, int depth) {
     if (depth > PT_MAX_DEPTH) return;
@@ -562,7 +573,28 @@ static dyad_status emit_clause(ud_ctx *u, int h, int parent, int *kid, int nk) {
     for (int i = 0; i < nk; i++)
         if (kid[i] < h && (rel_is(&t[kid[i]], "nsubj") || rel_is(&t[kid[i]], "csubj") || rel_is(&t[kid[i]], "expl"))) lastsubj = i;
     int i = 0;
-    for (; i <= lastsubj; i++) { dyad_status st = emit_dep(u, kid[i], S); if (st) return st; }
+    for (; i <= lastsubj; i++) {
+        /* two adjacent subjects without prepositions ("Bree | Prime Minister
+        ** Romendacil"): a tagger/parser split of one name, one flat NP */
+        if (i < lastsubj && rel_is(&t[kid[i]], "nsubj") && rel_is(&t[kid[i + 1]], "nsubj") &&
+            is_nominal(&t[kid[i]]) && is_nominal(&t[kid[i + 1]]) && !has_pos(u, kid[i]) && !has_pos(u, kid[i + 1]) &&
+            !has_conj(u, kid[i], 0) && !has_conj(u, kid[i + 1], 0)) {
+            int lo1 = kid[i], hi1 = kid[i], lo2 = kid[i + 1], hi2 = kid[i + 1], c1 = 0, c2 = 0;
+            subtree_span(u, kid[i], &lo1, &hi1, &c1, 0);
+            subtree_span(u, kid[i + 1], &lo2, &hi2, &c2, 0);
+            if (hi1 + 1 == lo2 && !c1 && !c2) {
+                int np = pt_add(u->p, S, "NP", 2, -1);
+                if (np < 0) return DYAD_NOMEM;
+                dyad_status st = emit_flat(u, kid[i], np);
+                if (!st) st = emit_flat(u, kid[i + 1], np);
+                if (st) return st;
+                i++;
+                continue;
+            }
+        }
+        dyad_status st = emit_dep(u, kid[i], S);
+        if (st) return st;
+    }
     /* a comma right after a subject that holds a comma closes its parenthetical:
     ** Penn keeps it inside the subject NP */
     if (lastsubj >= 0 && i < nk && kid[i] < h && rel_is(&t[kid[i]], "punct") && !strcmp(t[kid[i]].form, ",")) {
