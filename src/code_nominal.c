@@ -447,7 +447,7 @@ dyad_status nominal_code(nominal_coder *n, dyad_coder *c, dyad_sentence *s, cons
     arena_reset(&n->mem);
     n->nev = 0;
     tree T = {dyad_sentence_tokens(s), dyad_sentence_len(s)};
-    if (T.n <= 0) return DYAD_OK;
+    if (T.n <= 0 || T.n > NOMINAL_MAX_TOKENS) return DYAD_OK;
     if (T.n > n->bufcap) {
         int *p = dyad_realloc(n->buf, (size_t)T.n * sizeof *p);
         if (!p) return DYAD_NOMEM;

@@ -10,6 +10,8 @@
 
 typedef struct nominal_coder nominal_coder;
 
+#define NOMINAL_MAX_TOKENS 1000
+
 /* The table text compiled from data/nominal-events.tsv (nominal_data.c). */
 extern const char nominal_builtin_tsv[];
 extern const char nominal_builtin_name[];
@@ -27,7 +29,8 @@ int nominal_rows(const nominal_coder *n);
 /* Code the event nouns of s, whose UD tree is complete (heads, deprels,
 ** lemmas), dated `date` (YYYYMMDD). c is the coder that has just coded s
 ** (its actor resolution is used; its events stay valid). Events whose two
-** sides are the same or `---` are not made. The events (*ev, *nev) are BORROWED until the
+** sides are the same or `---` are not made. Sentences longer than
+** NOMINAL_MAX_TOKENS are not searched (the tree walks are quadratic). The events (*ev, *nev) are BORROWED until the
 ** next call on n or c. DYAD_NOMEM, DYAD_EINVAL on NULL arguments. */
 dyad_status nominal_code(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const char *date,
                          const dyad_event **ev, int *nev);
