@@ -519,6 +519,11 @@ static int name_part(ud_ctx *u, int h, int d) {
 
 /* A nominal that heads its own noun phrase (not part of another's name). */
 static int np_worthy(const dyad_token *t) {
+    /* a bare subject or object is a noun phrase whatever its tag ("Fornost/JJ") */
+    if ((rel_is(t, "nsubj") || rel_is(t, "obj") || rel_is(t, "dobj") || rel_is(t, "iobj")) &&
+        !starts(t->xpos, "VB") && strcmp(t->upos, "VERB") && strcmp(t->upos, "AUX") &&
+        strcmp(t->upos, "PUNCT") && strcmp(t->xpos, "PRP$"))
+        return 1;
     if (!is_nominal(t) || !strcmp(t->upos, "NUM")) return 0;
     if (!strcmp(t->xpos, "PRP$") || !strcmp(t->xpos, "WP$") || !strcmp(t->xpos, "WP") || !strcmp(t->xpos, "WDT")) return 0;
     static const char *no[] = {"compound", "flat", "fixed", "goeswith", "nummod", "det", "case", "mark", "name", "mwe", NULL};
