@@ -285,6 +285,15 @@ static void production_tests(void) {
     EXPECT(pro, "20150813", &o, "");
     o.pronouns = 1;
     EXPECT(pro, "20150813", &o, "USAGOV|RUSGOV|173");
+    /* a reflexive binds in its own clause: "himself" is Putin, so the event is
+    ** Putin on Putin and dropped; unbound it is a null target (kept without require_dyad) */
+    const char *refl = "(ROOT (S (NP (NNP Putin)) (VP (VBD arrested) (NP (PRP himself))) (. .)))";
+    o.require_dyad = 0;
+    EXPECT(refl, "20150813", &o, "");
+    o.pronouns = 0;
+    EXPECT(refl, "20150813", &o, "RUSGOV|---|173");
+    o.pronouns = 1;
+    o.require_dyad = 1;
     o.pronouns = 0;
     /* issues (formats.md §7): plurals, attached punctuation blocks a match, ignore phrases */
     const char *iss = dyad_code_issues(C, "Two schools and a school are near the teacher .");
