@@ -14,8 +14,10 @@
 
 enum { OF_NONE = 0, OF_SOURCE, OF_TARGET };
 
+enum { ROW_NOUN = 0, ROW_LIGHT, ROW_BLOCK };
+
 typedef struct nom_row {
-    int light;              /* 1: a light verb row */
+    int light;              /* ROW_*: noun, light verb, or blocking verb */
     const char *lemma;      /* lower case: the noun (HEAD of "MOD HEAD") or verb */
     const char *mod;        /* required compound/amod dependent, "" if none */
     const char *verb;       /* upper-case dictionary verb giving the code, or NULL */
@@ -81,9 +83,10 @@ static int table_parse(nominal_coder *n, const char *z, size_t len, char *err, s
         }
         if (nf < 5) { snprintf(err, nerr, "%s:%d: %d fields, 5 or 6 expected", n->name, line, nf); return -1; }
         int light;
-        if (fl[0] == 4 && !memcmp(f[0], "noun", 4)) light = 0;
-        else if (fl[0] == 5 && !memcmp(f[0], "light", 5)) light = 1;
-        else { snprintf(err, nerr, "%s:%d: kind must be noun or light", n->name, line); return -1; }
+        if (fl[0] == 4 && !memcmp(f[0], "noun", 4)) light = ROW_NOUN;
+        else if (fl[0] == 5 && !memcmp(f[0], "light", 5)) light = ROW_LIGHT;
+        else if (fl[0] == 5 && !memcmp(f[0], "block", 5)) light = ROW_BLOCK;
+        else { snprintf(err, nerr, "%s:%d: kind must be noun, light or block", n->name, line); return -1; }
         if (fl[1] == 0 || fl[1] > 60) { snprintf(err, nerr, "%s:%d: bad lemma", n->name, line); return -1; }
         if (n->nrow == cap) {
             int nc = cap ? cap * 2 : 32;
@@ -219,12 +222,38 @@ static int in_list(const char *list, const char *w) {
     return 0;
 }
 
-static const nom_row *light_row(const nominal_coder *n, const tree *T, int v) {
+static const nom_row *verb_row(const nominal_coder *n, const tree *T, int v, int kind) {
     char b[64];
     lemma_lc(T, v, b, sizeof b);
     for (int r = 0; r < n->nrow; r++)
-        if (n->row[r].light && !strcmp(n->row[r].lemma, b)) return &n->row[r];
+        if (n->row[r].light == kind && !strcmp(n->row[r].lemma, b)) return &n->row[r];
     return NULL;
+}
+static const nom_row *light_row(const nominal_coder *n, const tree *T, int v) { return verb_row(n, T, v, ROW_LIGHT); }
+
+/* Is noun i's event cancelled, denied, only planned or negated? It is when
+** a verb governing it (through light verbs and xcomp chains: "offered to
+** host talks", "cancelled its visit", "planned to pay a visit") is a block
+** row, its light verb is negated ("did not pay a visit"), or the noun has
+** the determiner "no". */
+static int blocked(const nominal_coder *n, const tree *T, int i) {
+    char b[16];
+    for (int k = 0; k < T->n; k++)
+        if (head_of(T, k) == i && rel_is(T, k, "det") && !strcmp(lemma_lc(T, k, b, sizeof b), "no")) return 1;
+    int x = i;
+    for (int guard = 0; guard < 8; guard++) {
+        int v = head_of(T, x);
+        if (v < 0) return 0;
+        if (verb_row(n, T, v, ROW_BLOCK)) return 1;
+        for (int k = 0; k < T->n && light_row(n, T, v); k++)   /* "did not pay a visit" */
+            if (head_of(T, k) == v && (rel_is(T, k, "advmod") || rel_is(T, k, "neg")) &&
+                (!strcmp(lemma_lc(T, k, b, sizeof b), "not") || !strcmp(b, "n't") || !strcmp(b, "never")))
+                return 1;
+        if (!(rel_is(T, x, "obj") || rel_is(T, x, "xcomp") || rel_is(T, x, "nsubj:pass") || rel_is(T, x, "compound")))
+            return 0;
+        x = v;
+    }
+    return 0;
 }
 
 static int has_child(const tree *T, int v, const char *r) {
@@ -386,7 +415,7 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
                       const char *date, int *oom) {
     int modtok;
     const nom_row *r = noun_row(n, T, i, &modtok);
-    if (!r) return;
+    if (!r || blocked(n, T, i)) return;
     /* the clause the noun lives in: a light verb it is the object of, a
     ** participle (acl) that continues it */
     int lv = -1, acl = -1;
