@@ -583,6 +583,7 @@ typedef struct dyad_coded {
     const char *source_text, *target_text, *verb_text;
     const char *source_entry, *target_entry;  /* dictionary entries, "file:line" */
     const char *pattern;           /* verb pattern (or verb form) that fired, "file:line" */
+    const char *issues;            /* the sentence's issues "CODE,n;CODE,n" ("" if none) */
 } dyad_coded;
 
 typedef struct dyad_doc_stats {

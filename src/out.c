@@ -69,6 +69,7 @@ static dyad_status write_jsonl(FILE *f, const dyad_coded *e) {
         json_object_set_new(o, "goldstein", json_null());
         json_object_set_new(o, "plover", json_null());
     }
+    set_str(o, "issues", e->issues);
     set_str(o, "text", e->text);
     json_t *ev = json_object();
     json_object_set_new(ev, "sentence_span", span_json(e->sent_span));
@@ -105,7 +106,8 @@ static dyad_status write_tsv(FILE *f, const dyad_coded *e) {
     fprintf(f, "%s\t", d8);
     put_field(f, e->source); fputc('\t', f);
     put_field(f, e->target); fputc('\t', f);
-    put_field(f, e->code); fputs("\t\t", f);
+    put_field(f, e->code); fputc('\t', f);
+    put_field(f, e->issues); fputc('\t', f);
     put_field(f, e->article_id); fprintf(f, "_%d\t", e->sentence);
     put_field(f, e->news_source && *e->news_source ? e->news_source : "NULL"); fputc('\t', f);
     put_field(f, *e->source_text ? e->source_text : "---"); fputc('\t', f);
@@ -136,7 +138,8 @@ static dyad_status write_phoenix(FILE *f, const dyad_coded *e) {
         fprintf(f, "\t%s\t%d\t%.1f\t", e->cameo->root, phoenix_penta(e->cameo->root), e->cameo->goldstein);
     else
         fputs("\t\t\t\t", f);
-    fputs("\t\t\t\t\t", f);  /* Issues Lat Lon LocationName StateName: not resolved (yet) */
+    put_field(f, e->issues);
+    fputs("\t\t\t\t\t", f);  /* Lat Lon LocationName StateName: places are not resolved (yet) */
     fprintf(f, "%s\t", p[0]->entity[0] ? p[0]->entity : "");
     put_field(f, e->article_id);
     fprintf(f, "_%d\t\t", e->sentence);

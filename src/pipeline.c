@@ -48,6 +48,8 @@ dyad_status dyad_engine_open(const dyad_engine_opts *o, dyad_engine **out, char 
     if (e->opts.max_sentence_tokens <= 0) e->opts.max_sentence_tokens = 250;
     if (e->opts.article_seconds <= 0) e->opts.article_seconds = 30.0;
     dyad_code_opts_default(&e->code);
+    e->code.pronouns = 1;   /* news: bind pronouns to their antecedents (formats.md §8.3) */
+    e->code.negation = 1;   /* news: "did not invade" is no event */
     const char *dir = e->opts.dicts_dir ? e->opts.dicts_dir : "dicts";
     dyad_status st = dyad_dicts_open(dir, e->opts.dict_set, 0, &e->dicts);
     if (st) {
@@ -165,6 +167,7 @@ static dyad_status add_event(dyad_doc *d, const dyad_article *a, int sentno, con
     c.source_entry = keep0(d, ev->src_entry);
     c.target_entry = keep0(d, ev->tgt_entry);
     c.pattern = keep0(d, ev->pattern);
+    c.issues = "";
     if (d->nev == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         dyad_coded *p = dyad_realloc(d->ev, cap * sizeof *p);
@@ -243,6 +246,7 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
             when.start += ss[i].start;
             when.end += ss[i].start;
         }
+        size_t first = d->nev;
         for (int k = 0; k < nev; k++) {
             st = add_event(d, a, (int)i + 1, &ss[i], &when, &ev[k]);
             if (st) return st;
@@ -251,6 +255,9 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
             st = add_event(d, a, (int)i + 1, &ss[i], &when, &nom[k]);
             if (st) return st;
         }
+        /* Issues last: the call reuses the coder's buffers that ev and nom point into. */
+        const char *issues = keep0(d, dyad_code_issues(d->coder, stext));
+        for (size_t k = first; k < d->nev; k++) d->ev[k].issues = issues;
     }
     return d->stats.nomem ? DYAD_NOMEM : DYAD_OK;
 }
