@@ -269,15 +269,18 @@ static int clause_rel(const tree *T, int k) {
 }
 
 /* The phrase of dependent h: h's subtree in text order without clauses,
-** punctuation and h's own case marker. Returns the token count in n->buf. */
-static int phrase(nominal_coder *n, const tree *T, int h) {
+** punctuation and h's own case marker or conjunction (noconj: nor h's conjuncts, "Israel"
+** of "between Israel and Hamas"). Returns the token count in n->buf. */
+static int phrase(nominal_coder *n, const tree *T, int h, int noconj) {
     int m = 0;
     for (int k = 0; k < T->n; k++) {
-        if (k != h && head_of(T, k) == h && (rel_is(T, k, "case") || rel_is(T, k, "mark"))) continue;
+        if (k != h && head_of(T, k) == h && (rel_is(T, k, "case") || rel_is(T, k, "mark") || rel_is(T, k, "cc")))
+            continue;
         int x = k, ok = 0;
         for (int guard = 0; guard <= T->n && x >= 0; guard++) {
             if (x == h) { ok = 1; break; }
             if (clause_rel(T, x)) break;
+            if (noconj && head_of(T, x) == h && (rel_is(T, x, "conj") || rel_is(T, x, "cc"))) break;
             x = head_of(T, x);
         }
         if (ok) n->buf[m++] = k;
@@ -291,10 +294,10 @@ typedef struct side {
 } side;
 
 /* Resolve the phrase of h; 1 if it names an actor (code not "---"). */
-static int resolve(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int h,
-                   const char *date, side *out, int *oom) {
+static int resolve2(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int h,
+                    int noconj, const char *date, side *out, int *oom) {
     if (h < 0) return 0;
-    int m = phrase(n, T, h);
+    int m = phrase(n, T, h, noconj);
     if (m == 0) return 0;
     const char *code, *entry;
     if (code_phrase_actor(c, s, n->buf, m, date, &code, &entry) < 0) { *oom = 1; return 0; }
@@ -305,6 +308,11 @@ static int resolve(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree
     out->t1 = n->buf[m - 1] + 1;
     return 1;
 }
+static int resolve(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int h,
+                   const char *date, side *out, int *oom) {
+    return resolve2(n, c, s, T, h, 0, date, out, oom);
+}
+
 
 /* ================================================================ events */
 
@@ -411,6 +419,17 @@ static int first_child(const tree *T, int v, const char *r) {
     return -1;
 }
 
+/* "talks between X and Y" (TO holds "between"): X and Y, each way. 1 if found. */
+static int between(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int i,
+                   const nom_row *r, const char *date, side *x, side *y, int *oom) {
+    if (!in_list(r->to, "between")) return 0;
+    int b = child_with_case(T, i, "nmod", ",between,");
+    if (b < 0) return 0;
+    int cj = first_child(T, b, "conj");
+    if (cj < 0) return 0;
+    return resolve2(n, c, s, T, b, 1, date, x, oom) && resolve(n, c, s, T, cj, date, y, oom);
+}
+
 static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int i,
                       const char *date, int *oom) {
     int modtok;
@@ -427,6 +446,13 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
 
     side src, tgt;
     int have_s = 0, have_t = 0;
+    if (between(n, c, s, T, i, r, date, &src, &tgt, oom)) {
+        const char *code, *pattern;
+        if (*oom || !row_code(n, r, &code, &pattern) || strchr(code, ':')) return;
+        if (add_event(n, &src, &tgt, code, i, i + 1, pattern) < 0 || add_event(n, &tgt, &src, code, i, i + 1, pattern) < 0)
+            *oom = 1;
+        return;
+    }
     /* source: possessive, by-phrase, of-phrase, light verb subject/agent,
     ** participle's agent, actor adjective/compound */
     have_s = resolve(n, c, s, T, child_with_case(T, i, "nmod:poss", NULL), date, &src, oom);

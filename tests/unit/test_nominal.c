@@ -213,6 +213,16 @@ int main(void) {
            "against/against/ADP/IN/5/case Azerbaijan/Azerbaijan/PROPN/NNP/3/nmod", "#");
     EXPECT("France/France/PROPN/NNP/3/nmod:poss 's/'s/PART/POS/1/case visit/visit/NOUN/NN/0/root "
            "to/to/ADP/IN/5/case Azerbaijan/Azerbaijan/PROPN/NNP/1/nmod", "#");
+    /* talks: with-phrase of a light verb; between X and Y, both ways */
+    EXPECT("Germany/Germany/PROPN/NNP/2/nsubj held/hold/VERB/VBD/0/root talks/talk/NOUN/NNS/2/obj "
+           "with/with/ADP/IN/5/case France/France/PROPN/NNP/3/nmod", "#DEU|FRA|046");
+    const char *betw = "talks/talk/NOUN/NNS/6/nsubj between/between/ADP/IN/3/case Germany/Germany/PROPN/NNP/1/nmod "
+                       "and/and/CCONJ/CC/5/cc France/France/PROPN/NNP/3/conj began/begin/VERB/VBD/0/root";
+    EXPECT(betw, "#DEU|FRA|046;FRA|DEU|046");
+    CHECKF(NEV_N == 2 && NEV_EV[0].src_start == 2 && NEV_EV[0].src_end == 3 && NEV_EV[0].tgt_start == 4, "%d %d %d %d", NEV_N, NEV_EV[0].src_start, NEV_EV[0].src_end, NEV_EV[0].tgt_start);
+    EXPECT("Baku/Baku/PROPN/NNP/2/nsubj offered/offer/VERB/VBD/0/root to/to/PART/TO/4/mark host/host/VERB/VB/2/xcomp "
+           "talks/talk/NOUN/NNS/4/obj between/between/ADP/IN/7/case Germany/Germany/PROPN/NNP/5/nmod "
+           "and/and/CCONJ/CC/9/cc France/France/PROPN/NNP/7/conj", "#");
     /* cancelled, planned, negated or offered events are not coded */
     EXPECT("France/France/PROPN/NNP/2/nsubj cancelled/cancel/VERB/VBD/0/root Germany/Germany/PROPN/NNP/5/nmod:poss "
            "'s/'s/PART/POS/3/case visit/visit/NOUN/NN/2/obj to/to/ADP/IN/7/case Baku/Baku/PROPN/NNP/5/nmod", "#");
