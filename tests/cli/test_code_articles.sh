@@ -44,6 +44,8 @@ expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"
 expect_grep "sample: protest note AZE -> FRA (114)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"114"' "$TMP/az.jsonl"
 expect_grep "sample: visit evidence" '"pattern":"nominal-events.tsv:[0-9]+\+CAMEO.2.0.txt:[0-9]+"' "$TMP/az.jsonl"
 [ "$(grep -c '"sentence":11,.*"code":"042"' "$TMP/az.jsonl")" -eq 1 ] && ok || bad "sample: the last sentence's visit (042)"
+expect_grep "sample: Baku and Paris as capital metonyms" '"source":\{"text":"Baku".*"target":\{"text":"Paris"' "$TMP/az.jsonl"
+! grep -qE '"(source|target)":\{"text":"[^"]*Trend' "$TMP/az.jsonl" && ok || bad "sample: the attribution tail (Trend has reported ...) gives no actor"
 run --no-nominal "$sample" > "$TMP/az0.jsonl" 2>/dev/null
 ! grep -q '"code":"04\|"code":"114"' "$TMP/az0.jsonl" && grep -q '"code":"111"' "$TMP/az0.jsonl" && ok || bad "--no-nominal: verbs only"
 
