@@ -243,6 +243,55 @@ int main(void) {
                       "Baku/Baku/PROPN/NNP/2/nmod"), "NOMINAL-ERROR"));
     CHECK(strcmp(code("France/France/PROPN/NNP/99/nmod:poss visit/visit/NOUN/NN/-4/root Baku/Baku/PROPN/NNP/2/nmod"),
                  "NOMINAL-ERROR"));
+    /* random trees over event nouns, light and block verbs, actors and
+    ** relations (heads out of range, cycles): DYAD_OK, spans inside the sentence */
+    {
+        static const char *lem[] = {"visit", "talk", "attack", "note", "protest", "France", "Baku", "Germany",
+                                    "pay", "send", "cancel", "make", "to", "of", "by", "between", "'s", "no",
+                                    "and", "not", "Dupré", ",", "minister", "French"};
+        static const char *rels[] = {"nsubj", "obj", "nmod", "nmod:poss", "case", "compound", "amod", "acl",
+                                     "parataxis", "conj", "cc", "obl", "iobj", "det", "advmod", "xcomp",
+                                     "nsubj:pass", "obl:agent", "root", "punct"};
+        static const char *up[] = {"NOUN", "PROPN", "VERB", "ADP", "DET"};
+        static const char *xp[] = {"NN", "NNP", "VBD", "VBN", "IN"};
+        unsigned seed = 12345;
+        int bad = 0, events = 0;
+        for (int it = 0; it < 20000; it++) {
+            dyad_sentence_clear(S);
+            int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 12;
+            for (int i = 0; i < n; i++) {
+                dyad_token t = {0};
+                unsigned r = (seed = seed * 1103515245u + 12345u) >> 8;
+                t.form = t.lemma = lem[r % (sizeof lem / sizeof *lem)];
+                t.deprel = rels[(r >> 5) % (sizeof rels / sizeof *rels)];
+                t.upos = up[(r >> 10) % 5];
+                t.xpos = xp[(r >> 13) % 5];
+                t.head = (int)((r >> 16) % (unsigned)(n + 3)) - 1;
+                dyad_sentence_add(S, &t);
+            }
+            if (it & 1) {   /* a good tree with one head or relation changed */
+                sent(it & 2 ? poss : betw);
+                dyad_token *tk = dyad_sentence_tokens(S);
+                n = dyad_sentence_len(S);
+                unsigned r = (seed = seed * 1103515245u + 12345u) >> 8;
+                if (r & 1) tk[(r >> 1) % (unsigned)n].head = (int)((r >> 9) % (unsigned)(n + 3)) - 1;
+                else tk[(r >> 1) % (unsigned)n].deprel = rels[(r >> 9) % (sizeof rels / sizeof *rels)];
+            }
+            const dyad_event *ev;
+            int nev;
+            const char *note;
+            (void)dyad_code_sentence(C, S, NULL, "20211226", NULL, NULL, &ev, &nev, &note);  /* may reject it */
+            if (nominal_code(N, C, S, "20211226", &NEV_EV, &NEV_N) != DYAD_OK) { bad++; continue; }
+            events += NEV_N;
+            for (int k = 0; k < NEV_N; k++) {
+                const dyad_event *e = &NEV_EV[k];
+                if (e->src_start < 0 || e->src_end > n || e->src_start >= e->src_end || e->tgt_start < 0 ||
+                    e->tgt_end > n || e->verb_start < 0 || e->verb_end > n || !e->source[0] || !e->target[0])
+                    bad++;
+            }
+        }
+        CHECKF(bad == 0 && events > 0, "bad %d, events %d", bad, events);
+    }
     dyad_sentence_clear(S);
     CHECK(nominal_code(N, C, S, "20211226", &NEV_EV, &NEV_N) == DYAD_OK && NEV_N == 0);
     CHECK(nominal_code(NULL, C, S, "20211226", &NEV_EV, &NEV_N) == DYAD_EINVAL);
