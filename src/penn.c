@@ -807,6 +807,77 @@ static int mistagged_subject(const dyad_token *t, int i, const int *nclause) {
     return 1;
 }
 
+static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
+static int is_modifier_tag(const dyad_token *x) {
+    return starts(x->xpos, "JJ") || starts(x->xpos, "RB") || !strcmp(x->upos, "ADJ") || !strcmp(x->upos, "ADV");
+}
+
+/* Tagging slips of a parser that does not know a name (docs/penn-to-ud.md,
+** "Tagging slips"), repaired on the private copy t before phrases are built:
+** - a capitalised verb-tagged first word without clause dependents whose
+**   subjectless verb follows as parataxis/conj/dep ("Pyongyang/VBG on Thursday
+**   , fired/parataxis"): the later verb is the root, the word its subject;
+** - an adjective or adverb heading a subject or object, or coordinated with
+**   a nominal argument ("Fornost/JJ and Gondor", "lawmakers and official/JJ"),
+**   is a noun;
+** - a capitalised bare adverb/adjective right before a finite verb that has no
+**   subject ("Osgiliath/RB welcomed") is that verb's subject. */
+static void repair_slips(dyad_token *t, int n, const int *ncl, int *nsub, int *ndep) {
+    for (int i = 0; i < n; i++) { nsub[i] = 0; ndep[i] = 0; }
+    for (int i = 0; i < n; i++) {
+        int h = t[i].head;
+        if (h < 1 || h > n) continue;
+        ndep[h - 1]++;
+        if (rel_is(&t[i], "nsubj") || rel_is(&t[i], "csubj") || rel_is(&t[i], "expl")) nsub[h - 1]++;
+    }
+    /* the verb-tagged first word */
+    if (n > 2 && (starts(t[0].xpos, "VB") || !strcmp(t[0].upos, "VERB")) && is_cap(t[0].form) && !ncl[0] &&
+        !nsub[0]) {
+        size_t L = strlen(t[0].form);
+        int ing = (L >= 3 && !strcasecmp(t[0].form + L - 3, "ing")) || (L >= 2 && !strcasecmp(t[0].form + L - 2, "ed"));
+        int v = -1;
+        for (int i = 1; i < n && v < 0; i++)
+            if (t[i].head == 1 && is_verbal(&t[i]) && !nsub[i] &&
+                (rel_is(&t[i], "parataxis") || rel_is(&t[i], "conj") || rel_is(&t[i], "dep")) &&
+                (starts(t[i].xpos, "VBD") || starts(t[i].xpos, "VBZ") || starts(t[i].xpos, "VBP")))
+                v = i;
+        if (!ing && v > 0) {
+            t[v].head = t[0].head;
+            t[v].deprel = t[0].deprel;
+            t[0].head = v + 1;
+            t[0].deprel = "nsubj";
+            t[0].xpos = "NNP";
+            t[0].upos = "PROPN";
+            for (int i = v + 1; i < n; i++) if (t[i].head == 1) t[i].head = v + 1;
+            nsub[v]++;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        if (!is_modifier_tag(&t[i])) continue;
+        int h = t[i].head, arg = rel_is(&t[i], "nsubj") || rel_is(&t[i], "obj") || rel_is(&t[i], "dobj") || rel_is(&t[i], "iobj");
+        if (!arg && rel_is(&t[i], "conj") && h >= 1 && h <= n && is_nominal(&t[h - 1]) &&
+            (rel_is(&t[h - 1], "nsubj") || rel_is(&t[h - 1], "obj") || rel_is(&t[h - 1], "dobj")))
+            arg = 1;
+        if (!arg) continue;
+        t[i].upos = is_cap(t[i].form) ? "PROPN" : "NOUN";
+        t[i].xpos = is_cap(t[i].form) ? "NNP" : "NN";
+    }
+    for (int v = 1; v < n; v++) {
+        const char *x = t[v].xpos;
+        if (!(!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP")) || nsub[v]) continue;
+        int d = v - 1;
+        size_t L = strlen(t[d].form);
+        if (t[d].head != v + 1 || ndep[d] || !is_cap(t[d].form) || (L >= 2 && !strcasecmp(t[d].form + L - 2, "ly"))) continue;
+        if (!(is_modifier_tag(&t[d]) || starts(t[d].xpos, "NN"))) continue;
+        if (!(rel_is(&t[d], "advmod") || rel_is(&t[d], "amod") || rel_is(&t[d], "dep") || rel_is(&t[d], "compound"))) continue;
+        if (d > 0 && strcmp(t[d - 1].upos, "PUNCT") && strcmp(t[d - 1].upos, "CCONJ")) continue;
+        t[d].deprel = "nsubj";
+        t[d].xpos = "NNP";
+        t[d].upos = "PROPN";
+        nsub[v]++;
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -825,6 +896,12 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     }
     for (int i = 0; i < n; i++)
         if (mistagged_subject(t, i, ncl)) { t[i].xpos = "NNP"; t[i].upos = "PROPN"; }
+    {
+        int *nsub = dyad_malloc((size_t)n * 2 * sizeof *nsub);
+        if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
+        repair_slips(t, n, ncl, nsub, nsub + n);
+        dyad_free(nsub);
+    }
     dyad_free(ncl);
     ud_ctx u = {0};
     u.p = p; u.t = t; u.n = n;
