@@ -271,7 +271,7 @@ static int clause_rel(const tree *T, int k) {
 /* The phrase of dependent h: h's subtree in text order without clauses,
 ** punctuation and h's own case marker or conjunction (noconj: nor h's conjuncts, "Israel"
 ** of "between Israel and Hamas"). Returns the token count in n->buf. */
-static int phrase(nominal_coder *n, const tree *T, int h, int noconj) {
+static int phrase(nominal_coder *n, const tree *T, int h, int noconj, int excl) {
     int m = 0;
     for (int k = 0; k < T->n; k++) {
         if (k != h && head_of(T, k) == h && (rel_is(T, k, "case") || rel_is(T, k, "mark") || rel_is(T, k, "cc")))
@@ -279,7 +279,7 @@ static int phrase(nominal_coder *n, const tree *T, int h, int noconj) {
         int x = k, ok = 0;
         for (int guard = 0; guard <= T->n && x >= 0; guard++) {
             if (x == h) { ok = 1; break; }
-            if (clause_rel(T, x)) break;
+            if (clause_rel(T, x) || x == excl) break;
             if (noconj && head_of(T, x) == h && (rel_is(T, x, "conj") || rel_is(T, x, "cc"))) break;
             x = head_of(T, x);
         }
@@ -295,9 +295,9 @@ typedef struct side {
 
 /* Resolve the phrase of h; 1 if it names an actor (code not "---"). */
 static int resolve2(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int h,
-                    int noconj, const char *date, side *out, int *oom) {
+                    int noconj, int excl, const char *date, side *out, int *oom) {
     if (h < 0) return 0;
-    int m = phrase(n, T, h, noconj);
+    int m = phrase(n, T, h, noconj, excl);
     if (m == 0) return 0;
     const char *code, *entry;
     if (code_phrase_actor(c, s, n->buf, m, date, &code, &entry) < 0) { *oom = 1; return 0; }
@@ -310,7 +310,7 @@ static int resolve2(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tre
 }
 static int resolve(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int h,
                    const char *date, side *out, int *oom) {
-    return resolve2(n, c, s, T, h, 0, date, out, oom);
+    return resolve2(n, c, s, T, h, 0, -1, date, out, oom);
 }
 
 
@@ -427,7 +427,7 @@ static int between(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree
     if (b < 0) return 0;
     int cj = first_child(T, b, "conj");
     if (cj < 0) return 0;
-    return resolve2(n, c, s, T, b, 1, date, x, oom) && resolve(n, c, s, T, cj, date, y, oom);
+    return resolve2(n, c, s, T, b, 1, -1, date, x, oom) && resolve(n, c, s, T, cj, date, y, oom);
 }
 
 static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const tree *T, int i,
@@ -464,6 +464,11 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
         have_s = resolve(n, c, s, T, sj, date, &src, oom);
     }
     if (!have_s && acl >= 0) have_s = resolve(n, c, s, T, child_with_case(T, acl, "obl", ",by,"), date, &src, oom);
+    /* "the expulsion of X by Y" with "by Y" hung on X by the parser */
+    int ofobj = r->of == OF_TARGET ? child_with_case(T, i, "nmod", ",of,") : -1, byof = -1;
+    if (!have_s && ofobj >= 0 && (byof = child_with_case(T, ofobj, "nmod", ",by,")) >= 0)
+        have_s = resolve(n, c, s, T, byof, date, &src, oom);
+    if (!have_s) byof = -1;
     for (int k = 0; k < T->n && !have_s; k++)
         if (head_of(T, k) == i && k != modtok && (rel_is(T, k, "amod") || rel_is(T, k, "compound")))
             have_s = resolve(n, c, s, T, k, date, &src, oom);
@@ -471,8 +476,7 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
     /* target: to/with/on-phrase of the noun, of-phrase, the participle's or
     ** light verb's phrase, an indirect object */
     have_t = resolve(n, c, s, T, child_with_case(T, i, "nmod", r->to), date, &tgt, oom);
-    if (!have_t && r->of == OF_TARGET)
-        have_t = resolve(n, c, s, T, child_with_case(T, i, "nmod", ",of,"), date, &tgt, oom);
+    if (!have_t && r->of == OF_TARGET) have_t = resolve2(n, c, s, T, ofobj, 0, byof, date, &tgt, oom);
     if (!have_t && acl >= 0) have_t = resolve(n, c, s, T, child_with_case(T, acl, "obl", r->to), date, &tgt, oom);
     if (!have_t && lv >= 0) {
         have_t = resolve(n, c, s, T, child_with_case(T, lv, "obl", r->to), date, &tgt, oom);

@@ -122,7 +122,8 @@ int main(void) {
     put("verbs.txt",
         "--- VISIT [042:043] ---\nVISIT\n\n"
         "--- ATTACK [190] ---\nATTACK\n\n"
-        "--- CONDEMN [111] ---\nCONDEMN\n\n");
+        "--- CONDEMN [111] ---\nCONDEMN\n\n"
+        "--- ARREST [173] ---\nARREST\n\n");
     put("actors.txt", "GERMANY [DEU]\nFRANCE [FRA]\n+PARIS\n+FRENCH\nAZERBAIJAN [AZE]\n+BAKU\n+AZERBAIJANI\n"
                       "JEAN_DUPRE [FRAGOV]\nZZZLAST [ZZZ]\n");
     put("agents.txt", "PRESIDENTIAL_CANDIDATE [~PTY]\nMINISTER [~GOV]\n");
@@ -213,6 +214,14 @@ int main(void) {
            "against/against/ADP/IN/5/case Azerbaijan/Azerbaijan/PROPN/NNP/3/nmod", "#");
     EXPECT("France/France/PROPN/NNP/3/nmod:poss 's/'s/PART/POS/1/case visit/visit/NOUN/NN/0/root "
            "to/to/ADP/IN/5/case Azerbaijan/Azerbaijan/PROPN/NNP/1/nmod", "#");
+    /* of names the target of an arrest; by names the actor, on the noun or
+    ** hung by the parser on the of-phrase (then not part of the target) */
+    EXPECT("the/the/DET/DT/2/det arrest/arrest/NOUN/NN/0/root of/of/ADP/IN/4/case Germany/Germany/PROPN/NNP/2/nmod "
+           "by/by/ADP/IN/6/case France/France/PROPN/NNP/2/nmod", "#FRA|DEU|173");
+    EXPECT("the/the/DET/DT/2/det arrest/arrest/NOUN/NN/0/root of/of/ADP/IN/5/case German/German/ADJ/JJ/5/amod "
+           "minister/minister/NOUN/NN/2/nmod by/by/ADP/IN/7/case France/France/PROPN/NNP/5/nmod", "#FRA|---GOV|173");
+    CHECKF(NEV_N == 1 && NEV_EV[0].tgt_start == 3 && NEV_EV[0].tgt_end == 5 && NEV_EV[0].src_start == 6,
+           "%d %d %d", NEV_N, NEV_N ? NEV_EV[0].tgt_start : -1, NEV_N ? NEV_EV[0].tgt_end : -1);
     /* talks: with-phrase of a light verb; between X and Y, both ways */
     EXPECT("Germany/Germany/PROPN/NNP/2/nsubj held/hold/VERB/VBD/0/root talks/talk/NOUN/NNS/2/obj "
            "with/with/ADP/IN/5/case France/France/PROPN/NNP/3/nmod", "#DEU|FRA|046");
