@@ -578,6 +578,37 @@ static dyad_status emit_clause(ud_ctx *u, int h, int parent, int *kid, int nk) {
     for (int i = 0; i < nk; i++)
         if (kid[i] < h && (rel_is(&t[kid[i]], "nsubj") || rel_is(&t[kid[i]], "csubj") || rel_is(&t[kid[i]], "expl"))) lastsubj = i;
     int i = 0;
+    /* "minister , in remarks published on Monday , urged": a comma-enclosed
+    ** prepositional or nominal parenthetical between the only subject and the
+    ** verb is inside the subject NP in Penn, NP( NP(subject) , PP , ) */
+    if (lastsubj == 0 && rel_is(&t[kid[0]], "nsubj")) {
+        int lo = kid[0], hi = kid[0], comma = 0, j = 1, words = 0, ok = 1;
+        subtree_span(u, kid[0], &lo, &hi, &comma, 0);
+        int first = -1, last = -1;
+        for (; j < nk && kid[j] < h; j++) {
+            const dyad_token *d = &t[kid[j]];
+            if (rel_is(d, "aux") || rel_is(d, "cop") || rel_is(d, "mark")) break;
+            int l2 = kid[j], h2 = kid[j], c2 = 0;
+            subtree_span(u, kid[j], &l2, &h2, &c2, 0);
+            if (first < 0) first = l2;
+            last = h2;
+            if (rel_is(d, "punct")) continue;
+            if (!is_nominal(d) || rel_is(d, "nsubj") || !(has_case(u, kid[j]) || rel_is(d, "appos"))) ok = 0;
+            words++;
+        }
+        if (ok && words && first == hi + 1 &&
+            last >= 0 && !strcmp(t[last].form, ",") && (!strcmp(t[hi].form, ",") || !strcmp(t[first].form, ","))) {
+            int np = pt_add(u->p, S, "NP", 2, -1);
+            if (np < 0) return DYAD_NOMEM;
+            for (int k = 0; k < j; k++) {
+                dyad_status st = rel_is(&t[kid[k]], "punct") ? (leaf(u, np, kid[k]) < 0 ? DYAD_NOMEM : DYAD_OK)
+                                                            : emit_dep(u, kid[k], np);
+                if (st) return st;
+            }
+            i = j;
+            lastsubj = -1;
+        }
+    }
     for (; i <= lastsubj; i++) {
         /* two adjacent subjects without prepositions ("Bree | Prime Minister
         ** Romendacil"): a tagger/parser split of one name, one flat NP */
@@ -699,22 +730,36 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     }
     if (nconj && is_nominal(&t[h]) && !clause) {
         /* bare conjuncts and flat modifiers: Penn's flat (NP A and B) */
-        int flat = 1;
+        int flat = 1, lastc = -1, shared[8], nshared = 0;
+        for (int i = 0; i < nk; i++) if (rel_is(&t[kid[i]], "conj")) lastc = kid[i];
         for (int i = 0; i < nk && flat; i++) {
             const dyad_token *d = &t[kid[i]];
             if (rel_is(d, "conj")) {
                 int *k2 = u->kids + u->kstart[kid[i]];
                 int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
-                for (int j = 0; j < n2; j++)
-                    if (!rel_is(&t[k2[j]], "cc") && !rel_is(&t[k2[j]], "punct")) flat = 0;
+                for (int j = 0; j < n2; j++) {
+                    if (rel_is(&t[k2[j]], "cc") || rel_is(&t[k2[j]], "punct")) continue;
+                    /* "lawmakers and officials in Fornost": a PP after the last
+                    ** bare conjunct modifies the whole coordination in Penn */
+                    if (kid[i] == lastc && k2[j] > kid[i] && nshared < 8 && has_case(u, k2[j]) &&
+                        (rel_is(&t[k2[j]], "nmod") || rel_is(&t[k2[j]], "obl")) && strcmp(t[k2[j]].deprel, "nmod:poss")) {
+                        shared[nshared++] = k2[j];
+                        continue;
+                    }
+                    flat = 0;
+                }
             } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
             else if (rel_is(d, "det") && kid[i] < h) flat = 0;   /* "the A and B": NP and NP */
         }
         if (flat) {
-            int np = pt_add(u->p, parent, "NP", 2, -1);
+            int np = pt_add(u->p, parent, "NP", 2, -1), outer = np;
+            if (np >= 0 && nshared) np = pt_add(u->p, outer, "NP", 2, -1);
             if (np < 0) { st = DYAD_NOMEM; goto out; }
+            for (int k = 0; k < nshared; k++) u->done[shared[k]] = 1;
             u->done[h] = 0;
             st = emit_flat(u, h, np);
+            for (int k = 0; k < nshared; k++) u->done[shared[k]] = 0;
+            for (int k = 0; k < nshared && !st; k++) st = emit(u, shared[k], outer, 0);
             goto out;
         }
     }
