@@ -923,6 +923,71 @@ static void repair_slips(dyad_token *t, int n, const int *ncl, int *nsub, int *n
     }
 }
 
+/* Token span of d's subtree in t (walking heads; cycles bounded). */
+static void slip_span(const dyad_token *t, int n, int d, int *lo, int *hi) {
+    *lo = *hi = d;
+    for (int i = 0; i < n; i++) {
+        int a = i, steps = 0;
+        while (a != d && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+        if (a == d) { if (i < *lo) *lo = i; if (i > *hi) *hi = i; }
+    }
+}
+
+#define SLIP_MAX_TOKENS 200   /* the quadratic repair below is skipped beyond */
+
+/* Several caseless nominal arguments side by side before their verb ("Ithilen
+** 's | awful and cool minister | Calimehtar warned", "Fornost and the evil awful
+** | Gondor welcomed"): English has one subject there, so the parser split one
+** noun phrase. The one next to the verb heads it; an earlier one becomes its
+** possessor or compound, or, when it ends in a conjunct, that conjunct's head is
+** replaced by the later word. */
+static void merge_split_subjects(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 0; v < n; v++) {
+        for (int guard = 0; guard < n; guard++) {
+            int A = -1, B = -1;
+            for (int i = 0; i < v; i++) {
+                if (t[i].head != v + 1) continue;
+                if (!(rel_is(&t[i], "nsubj") || rel_is(&t[i], "obj") || rel_is(&t[i], "dobj") || rel_is(&t[i], "iobj"))) continue;
+                if (!is_nominal(&t[i]) || !strcmp(t[i].upos, "PRON") || starts(t[i].xpos, "PRP") || starts(t[i].xpos, "W")) continue;
+                A = B; B = i;
+            }
+            if (A < 0) break;
+            int alo, ahi, blo, bhi;
+            slip_span(t, n, A, &alo, &ahi);
+            slip_span(t, n, B, &blo, &bhi);
+            if (ahi + 1 != blo) break;
+            int between = 1;   /* only auxiliaries and negation between B and the verb */
+            for (int k = bhi + 1; k < v && between; k++)
+                if (!(t[k].head == v + 1 && (rel_is(&t[k], "aux") || rel_is(&t[k], "advmod")))) between = 0;
+            if (!between) break;
+            int bad = 0;   /* no prepositions in either */
+            for (int k = alo; k <= bhi && !bad; k++)
+                if (rel_is(&t[k], "case") && strcmp(leaf_tag(&t[k]), "POS")) bad = 1;
+            if (bad) break;
+            int C = -1;
+            for (int k = A + 1; k <= ahi; k++) if (t[k].head == A + 1 && rel_is(&t[k], "conj")) C = k;
+            if (C >= 0) {
+                int clo, chi;
+                slip_span(t, n, C, &clo, &chi);
+                if (chi + 1 != blo) C = -1;
+            }
+            if (C >= 0) {
+                for (int k = 0; k < n; k++) if (t[k].head == C + 1) t[k].head = B + 1;
+                t[B].head = A + 1;
+                t[B].deprel = "conj";
+                t[C].head = B + 1;
+                t[C].deprel = is_nominal(&t[C]) ? "compound" : "amod";
+            } else {
+                int poss = 0;
+                for (int k = A + 1; k <= ahi; k++) if (t[k].head == A + 1 && !strcmp(leaf_tag(&t[k]), "POS")) poss = 1;
+                t[A].head = B + 1;
+                t[A].deprel = poss ? "nmod:poss" : "compound";
+            }
+        }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -945,6 +1010,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         int *nsub = dyad_malloc((size_t)n * 2 * sizeof *nsub);
         if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         repair_slips(t, n, ncl, nsub, nsub + n);
+        merge_split_subjects(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
