@@ -988,6 +988,49 @@ static void merge_split_subjects(dyad_token *t, int n) {
     }
 }
 
+/* "celebrated ... after/obl a hafling/obl | was reported/conj": a subjectless
+** verb right after a nominal introduced by a subordinating preposition is that
+** nominal's clause, "after [a hafling was reported]": the nominal becomes its
+** subject, the preposition its marker, the verb an adverbial clause. */
+static void rejoin_clause(dyad_token *t, int n) {
+    static const char *subord[] = {"after", "before", "until", "since", "because", "while", NULL};
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 1; v < n; v++) {
+        if (!is_verbal(&t[v]) || !(rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep"))) continue;
+        int subj = 0, cc = 0, pass = 0;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head != v + 1) continue;
+            if (rel_is(&t[k], "nsubj") || rel_is(&t[k], "csubj") || rel_is(&t[k], "expl")) subj = 1;
+            if (rel_is(&t[k], "cc") || rel_is(&t[k], "mark")) cc = 1;
+            if (!strncmp(t[k].deprel, "aux:pass", 8) || !strcmp(t[k].deprel, "auxpass")) pass = 1;
+        }
+        if (subj || cc) continue;
+        int vlo, vhi;
+        slip_span(t, n, v, &vlo, &vhi);
+        if (vlo < 2) continue;
+        /* the nominal whose span ends right before the verb's */
+        int N = -1;
+        for (int k = vlo - 1; k >= 0 && N < 0; k--) {
+            if (t[k].head != t[v].head || !is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || rel_is(&t[k], "nmod"))) continue;
+            int lo, hi;
+            slip_span(t, n, k, &lo, &hi);
+            if (hi == vlo - 1) N = k;
+            break;
+        }
+        if (N < 0) continue;
+        int mk = -1;
+        for (int k = 0; k < N; k++)
+            if (t[k].head == N + 1 && rel_is(&t[k], "case"))
+                for (int j = 0; subord[j]; j++) if (!strcasecmp(t[k].form, subord[j])) mk = k;
+        if (mk < 0) continue;
+        t[mk].head = v + 1;
+        t[mk].deprel = "mark";
+        t[N].head = v + 1;
+        t[N].deprel = pass ? "nsubj:pass" : "nsubj";
+        t[v].deprel = "advcl";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1011,6 +1054,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
+        rejoin_clause(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
