@@ -235,11 +235,14 @@ static const nom_row *light_row(const nominal_coder *n, const tree *T, int v) { 
 ** a verb governing it (through light verbs and xcomp chains: "offered to
 ** host talks", "cancelled its visit", "planned to pay a visit") is a block
 ** row, its light verb is negated ("did not pay a visit"), or the noun has
-** the determiner "no". */
+** the determiner "no" or a block adjective ("an upcoming visit"). */
 static int blocked(const nominal_coder *n, const tree *T, int i) {
     char b[16];
-    for (int k = 0; k < T->n; k++)
-        if (head_of(T, k) == i && rel_is(T, k, "det") && !strcmp(lemma_lc(T, k, b, sizeof b), "no")) return 1;
+    for (int k = 0; k < T->n; k++) {
+        if (head_of(T, k) != i) continue;
+        if (rel_is(T, k, "det") && !strcmp(lemma_lc(T, k, b, sizeof b), "no")) return 1;
+        if (rel_base(T, k, "amod") && verb_row(n, T, k, ROW_BLOCK)) return 1;   /* "an upcoming visit" */
+    }
     int x = i;
     for (int guard = 0; guard < 8; guard++) {
         int v = head_of(T, x);

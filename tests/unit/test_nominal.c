@@ -243,6 +243,8 @@ int main(void) {
            "to/to/ADP/IN/6/case Baku/Baku/PROPN/NNP/2/obl", "#DEU|AZE|042;AZE|DEU|043");
     EXPECT("there/there/PRON/EX/2/expl was/be/VERB/VBD/0/root no/no/DET/DT/5/det German/German/ADJ/JJ/5/amod "
            "attack/attack/NOUN/NN/2/nsubj on/on/ADP/IN/7/case France/France/PROPN/NNP/5/nmod", "#");
+    EXPECT("an/a/DET/DT/3/det upcoming/upcoming/ADJ/JJ/3/amod visit/visit/NOUN/NN/0/root by/by/ADP/IN/5/case "
+           "Germany/Germany/PROPN/NNP/3/nmod to/to/ADP/IN/7/case Baku/Baku/PROPN/NNP/3/nmod", "#");
     /* a governing verb's negation says nothing about the noun's event */
     EXPECT("Germany/Germany/PROPN/NNP/4/nsubj did/do/AUX/VBD/4/aux not/not/PART/RB/4/advmod condemn/condemn/VERB/VB/0/root "
            "France/France/PROPN/NNP/7/nmod:poss 's/'s/PART/POS/5/case visit/visit/NOUN/NN/4/obj "
