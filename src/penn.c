@@ -819,6 +819,13 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         /* an object's second and later PPs go to the verb, as CoreNLP attaches them */
         int lift = (rel_is(&t[h], "obj") || rel_is(&t[h], "dobj")) && parent >= 0 &&
                    !strcmp(u->p->n[parent].label, "VP");
+        int vpar = parent;
+        /* and so do an oblique's ("with the parliament of Gondor in Eriador") */
+        if (!lift && rel_is(&t[h], "obl") && parent >= 0 && !strcmp(u->p->n[parent].label, "PP") &&
+            u->p->n[parent].parent >= 0 && !strcmp(u->p->n[u->p->n[parent].parent].label, "VP")) {
+            lift = 1;
+            vpar = u->p->n[parent].parent;
+        }
         for (; i < nk; i++) {
             const dyad_token *d = &t[kid[i]];
             if (in_inner && nested && !(rel_is(d, "case") || rel_is(d, "flat") || rel_is(d, "compound") || rel_is(d, "nummod") || rel_is(d, "amod")))
@@ -829,7 +836,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                 continue;
             }
             if (rel_is(d, "nmod") && strcmp(d->deprel, "nmod:poss") && has_case(u, kid[i]) && npp++ >= 1 && lift)
-                target = parent;
+                target = vpar;
             if ((st = emit_dep(u, kid[i], target))) goto out;
         }
     }
