@@ -821,7 +821,9 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                    !strcmp(u->p->n[parent].label, "VP");
         int vpar = parent;
         /* and so do an oblique's ("with the parliament of Gondor in Eriador") */
-        if (!lift && rel_is(&t[h], "obl") && parent >= 0 && !strcmp(u->p->n[parent].label, "PP") &&
+        int obl = rel_is(&t[h], "obl") || (!strcmp(t[h].deprel, "nmod") && t[h].head >= 1 && t[h].head <= u->n &&
+                                             is_verbal(&t[t[h].head - 1]));   /* UD v1 */
+        if (!lift && obl && parent >= 0 && !strcmp(u->p->n[parent].label, "PP") &&
             u->p->n[parent].parent >= 0 && !strcmp(u->p->n[u->p->n[parent].parent].label, "VP")) {
             lift = 1;
             vpar = u->p->n[parent].parent;
