@@ -1040,6 +1040,43 @@ static void rejoin_clause(dyad_token *t, int n) {
     }
 }
 
+/* "..., a senior Bree official said today.": a closing reporting clause (its
+** own subject, after a comma, up to the sentence end, no comma inside) that the
+** parser hung inside the sentence is, as in Penn, the top clause: its verb
+** becomes the root, the old root its ccomp, the comma and the final stop its. */
+static void raise_report(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS || n < 4) return;
+    int root = -1, nroot = 0;
+    for (int i = 0; i < n; i++) if (t[i].head == 0) { root = i; nroot++; }
+    if (nroot != 1) return;
+    int end = n - 1;
+    if (!strcmp(t[end].upos, "PUNCT") && strcmp(t[end].form, ",")) end--;
+    for (int v = 2; v <= end; v++) {
+        if (v == root || !is_verbal(&t[v]) || !(rel_is(&t[v], "parataxis") || rel_is(&t[v], "conj") || rel_is(&t[v], "ccomp")))
+            continue;
+        int lo, hi, subj = 0, obj = 0;
+        slip_span(t, n, v, &lo, &hi);
+        if (hi != end || lo < 2 || strcmp(t[lo - 1].form, ",") || lo > v) continue;
+        int comma = 0;
+        for (int k = lo; k <= hi; k++) if (!strcmp(t[k].form, ",")) comma = 1;
+        for (int k = lo; k <= hi; k++) {
+            if (t[k].head != v + 1) continue;
+            if (rel_is(&t[k], "nsubj") && k < v) subj = 1;
+            if (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj") || rel_is(&t[k], "ccomp") || rel_is(&t[k], "cc")) obj = 1;
+        }
+        if (comma || !subj || obj) continue;
+        /* the root's span must end right before the comma */
+        t[v].head = 0;
+        t[v].deprel = "root";
+        t[root].head = v + 1;
+        t[root].deprel = "ccomp";
+        t[lo - 1].head = v + 1;
+        t[lo - 1].deprel = "punct";
+        if (end < n - 1) { t[n - 1].head = v + 1; t[n - 1].deprel = "punct"; }
+        return;
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1064,6 +1101,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
         rejoin_clause(t, n);
+        raise_report(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
