@@ -1017,21 +1017,20 @@ static void rejoin_clause(dyad_token *t, int n) {
         int vlo, vhi;
         slip_span(t, n, v, &vlo, &vhi);
         if (vlo < 2) continue;
-        /* the nominal whose span ends right before the verb's */
-        int N = -1;
+        /* the nearest nominal whose span ends right before the verb's and
+        ** that a subordinating preposition introduces */
+        int N = -1, mk = -1;
         for (int k = vlo - 1; k >= 0 && N < 0; k--) {
-            if (t[k].head != t[v].head || !is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || rel_is(&t[k], "nmod"))) continue;
+            if (!is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || rel_is(&t[k], "nmod")) || !strcmp(t[k].deprel, "nmod:poss")) continue;
             int lo, hi;
             slip_span(t, n, k, &lo, &hi);
-            if (hi == vlo - 1) N = k;
-            break;
+            if (hi != vlo - 1) continue;
+            for (int c = lo; c < k; c++)
+                if (t[c].head == k + 1 && rel_is(&t[c], "case"))
+                    for (int j = 0; subord[j]; j++) if (!strcasecmp(t[c].form, subord[j])) mk = c;
+            if (mk >= 0) N = k;
         }
         if (N < 0) continue;
-        int mk = -1;
-        for (int k = 0; k < N; k++)
-            if (t[k].head == N + 1 && rel_is(&t[k], "case"))
-                for (int j = 0; subord[j]; j++) if (!strcasecmp(t[k].form, subord[j])) mk = k;
-        if (mk < 0) continue;
         t[mk].head = v + 1;
         t[mk].deprel = "mark";
         t[N].head = v + 1;
