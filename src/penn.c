@@ -1076,6 +1076,33 @@ static void raise_report(dyad_token *t, int n) {
     }
 }
 
+/* "condemned an attack ... on Thursday and promised/amod aid": a past-tense
+** or participle verb taken as the modifier of the next noun, yet carrying its
+** own coordinator, is a verb coordinated with the clause above it: it becomes
+** a conj of the nearest verb governing the noun, the noun its object. */
+static void split_verb_modifier(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 1; v + 1 < n; v++) {
+        if (!(rel_is(&t[v], "amod") || rel_is(&t[v], "compound")) || t[v].head != v + 2) continue;
+        if (!(!strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBN"))) continue;
+        int cc = -1;
+        for (int k = 0; k < v; k++) if (t[k].head == v + 1 && rel_is(&t[k], "cc")) cc = k;
+        if (cc != v - 1) continue;
+        int N = v + 1, a = t[N].head, steps = 0, verb = -1;
+        while (a >= 1 && a <= n && steps++ < n) {
+            if (is_verbal(&t[a - 1]) && a - 1 < v) { verb = a - 1; break; }
+            a = t[a - 1].head;
+        }
+        if (verb < 0) continue;
+        t[v].head = verb + 1;
+        t[v].deprel = "conj";
+        t[v].xpos = "VBD";
+        t[v].upos = "VERB";
+        t[N].head = v + 1;
+        t[N].deprel = "obj";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1101,6 +1128,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         merge_split_subjects(t, n);
         rejoin_clause(t, n);
         raise_report(t, n);
+        split_verb_modifier(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
