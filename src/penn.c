@@ -1031,6 +1031,9 @@ static void rejoin_clause(dyad_token *t, int n) {
             if (mk >= 0) N = k;
         }
         if (N < 0) continue;
+        /* the clause modifies the verb that governed the nominal */
+        for (int a = t[N].head, steps = 0; a >= 1 && a <= n && steps < n; a = t[a - 1].head, steps++)
+            if (is_verbal(&t[a - 1]) && a - 1 != v) { t[v].head = a; break; }
         t[mk].head = v + 1;
         t[mk].deprel = "mark";
         t[N].head = v + 1;
