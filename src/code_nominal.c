@@ -1,9 +1,8 @@
 /*
-** code_nominal.c: nominal events. PETRARCH codes verbs only; a human coder
-** also codes event nouns ("the visit of X to Y", "X's attack on Y", "Baku
-** sent a protest note to Paris"). Nouns, their codes and their target
-** prepositions come from data/nominal-events.tsv; the actor phrases found in
-** the UD tree are resolved by the coder's own NE rule (code_phrase_actor).
+** code_nominal.c: nominal events. A human coder also codes event nouns ("the
+** visit of X to Y", "Baku sent a protest note to Paris"); nouns, codes and
+** target prepositions come from data/nominal-events.tsv, and the phrases found
+** in the UD tree are resolved by the coder's own NE rule (code_phrase_actor).
 */
 #include "code_nominal.h"
 #include "code.h"
@@ -452,7 +451,8 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
     if (between(n, c, s, T, i, r, date, &src, &tgt, oom)) {
         const char *code, *pattern;
         if (*oom || !row_code(n, r, &code, &pattern) || strchr(code, ':')) return;
-        if (add_event(n, &src, &tgt, code, i, i + 1, pattern) < 0 || add_event(n, &tgt, &src, code, i, i + 1, pattern) < 0)
+        if (add_event(n, &src, &tgt, code, i, i + 1, pattern) < 0 ||
+            add_event(n, &tgt, &src, code, i, i + 1, pattern) < 0)
             *oom = 1;
         return;
     }
