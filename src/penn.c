@@ -1106,6 +1106,58 @@ static void split_verb_modifier(dyad_token *t, int n) {
     }
 }
 
+/* "almost five years after Calenardhon crowds burned": the parser took the
+** measure ("five years") for the subject and "after crowds" for its modifier;
+** the nominal after the subordinating preposition is the subject, the measure
+** modifies the clause, and a clause the parser coordinated without a
+** coordinator is an adverbial clause of the verb just before it. */
+static void rejoin_measure(dyad_token *t, int n) {
+    static const char *subord[] = {"after", "before", "until", "since", NULL};
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 2; v < n; v++) {
+        if (!is_verbal(&t[v])) continue;
+        int S = -1, cc = 0;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head != v + 1) continue;
+            if (rel_is(&t[k], "nsubj") && k < v) S = k;
+            if (rel_is(&t[k], "cc") || rel_is(&t[k], "mark")) cc = 1;
+        }
+        if (S < 0 || cc || !is_nominal(&t[S])) continue;
+        int slo, shi, num = 0, N = -1, mk = -1;
+        slip_span(t, n, S, &slo, &shi);
+        if (shi != v - 1) continue;
+        for (int k = slo; k <= shi; k++) {
+            if (t[k].head != S + 1) continue;
+            if (rel_is(&t[k], "nummod") && k < S) num = 1;
+            if (rel_is(&t[k], "nmod") && k > S && is_nominal(&t[k])) {
+                int lo, hi;
+                slip_span(t, n, k, &lo, &hi);
+                if (hi != shi) continue;
+                for (int c = lo; c < k; c++)
+                    if (t[c].head == k + 1 && rel_is(&t[c], "case"))
+                        for (int j = 0; subord[j]; j++) if (!strcasecmp(t[c].form, subord[j])) { mk = c; N = k; }
+            }
+        }
+        if (!num || N < 0) continue;
+        t[mk].head = v + 1;
+        t[mk].deprel = "mark";
+        t[N].head = v + 1;
+        t[N].deprel = "nsubj";
+        t[S].deprel = "obl:npmod";
+        if ((rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep")) && t[v].head >= 1) {
+            int h = t[v].head - 1, to = h;
+            /* the nearest verb before the clause inside the governing verb's subtree */
+            for (int k = slo - 1; k > h; k--) {
+                int a = k, steps = 0;
+                while (a != h && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+                if (a == h && is_verbal(&t[k])) { to = k; break; }
+            }
+            t[v].head = to + 1;
+            t[v].deprel = "advcl";
+        }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1130,6 +1182,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
         rejoin_clause(t, n);
+        rejoin_measure(t, n);
         raise_report(t, n);
         split_verb_modifier(t, n);
         dyad_free(nsub);
