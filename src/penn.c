@@ -1158,6 +1158,28 @@ static void rejoin_measure(dyad_token *t, int n) {
     }
 }
 
+/* "Arnor has celebrated/nsubj ... after a hafling was reported/root": a
+** verb with a subject of its own cannot be another verb's nominal subject;
+** the parser inverted the clauses. The subject verb takes its head's place,
+** its former head becomes a clause coordinated with it (rejoin_clause then
+** finds its subordinator) and gives it the closing punctuation. */
+static void invert_verb_subject(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 0; x < n; x++) {
+        if (!rel_is(&t[x], "nsubj") || !(starts(t[x].xpos, "VB") || !strcmp(t[x].upos, "VERB"))) continue;
+        int v = t[x].head - 1, own = 0;
+        if (v <= x || v >= n) continue;
+        for (int k = 0; k < x; k++) if (t[k].head == x + 1 && rel_is(&t[k], "nsubj")) own = 1;
+        if (!own) continue;
+        t[x].head = t[v].head;
+        t[x].deprel = t[v].deprel;
+        t[v].head = x + 1;
+        t[v].deprel = "conj";
+        for (int k = v + 1; k < n; k++)
+            if (t[k].head == v + 1 && !strcmp(t[k].upos, "PUNCT") && k == n - 1) t[k].head = x + 1;
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1181,6 +1203,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
+        invert_verb_subject(t, n);
         rejoin_clause(t, n);
         rejoin_measure(t, n);
         raise_report(t, n);
