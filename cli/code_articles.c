@@ -58,19 +58,12 @@ typedef struct run {
     int nomem;
 } run;
 
-static char *dup_str(const char *z) {
-    size_t n = strlen(z);
-    char *p = malloc(n + 1);
-    if (p) memcpy(p, z, n + 1);
-    return p;
-}
-
 static int job_fill(job *j, const dyad_article *a) {
     memset(j, 0, sizeof *j);
     j->a = *a;
     const char *src[6] = {a->id, a->date, a->title, a->text, a->source, a->file};
     for (int k = 0; k < 6; k++)
-        if (!(j->buf[k] = dup_str(src[k]))) return 0;
+        if (!(j->buf[k] = dyad_strdup(src[k]))) return 0;
     j->a.id = j->buf[0]; j->a.date = j->buf[1]; j->a.title = j->buf[2];
     j->a.text = j->buf[3]; j->a.source = j->buf[4]; j->a.file = j->buf[5];
     if (a->error) { snprintf(j->errbuf, sizeof j->errbuf, "%s", a->error); j->a.error = j->errbuf; }
@@ -78,7 +71,7 @@ static int job_fill(job *j, const dyad_article *a) {
 }
 
 static void job_clear(job *j) {
-    for (int k = 0; k < 6; k++) free(j->buf[k]);
+    for (int k = 0; k < 6; k++) dyad_free(j->buf[k]);
     free(j->out);
     memset(j, 0, sizeof *j);
 }

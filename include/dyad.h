@@ -53,6 +53,8 @@ void *dyad_malloc(size_t n);
 void *dyad_calloc(size_t n, size_t size);
 void *dyad_realloc(void *p, size_t n);
 void  dyad_free(void *p);
+/** A copy of C string z (OWNED: dyad_free); NULL on no memory. */
+char *dyad_strdup(const char *z);
 
 /** Test hook: make the Nth allocation from now fail (0 disables). */
 void dyad_alloc_fail_after(long n);

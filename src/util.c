@@ -4,6 +4,7 @@
 */
 #include "dyad.h"
 #include <stdlib.h>
+#include <string.h>
 
 static long fail_countdown = 0; /* >0: fail when it reaches 0 */
 
@@ -20,6 +21,13 @@ void *dyad_calloc(size_t n, size_t size) {
 }
 void *dyad_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n ? n : 1); }
 void dyad_free(void *p) { free(p); }
+
+char *dyad_strdup(const char *z) {
+    size_t n = strlen(z);
+    char *p = dyad_malloc(n + 1);
+    if (p) memcpy(p, z, n + 1);
+    return p;
+}
 
 const char *dyad_version(void) { return DYAD_VERSION; }
 
