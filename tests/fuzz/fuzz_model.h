@@ -19,15 +19,24 @@ static inline const char *fuzz_model_path(void) {
     static const char *path;
     if (tried) return path;
     tried = 1;
-    const char *p = getenv("DYAD_MODEL");
-    if (p && *p && access(p, R_OK) == 0) return path = p;
-    if (access("models/en_ewt.dyadm", R_OK) == 0) return path = "models/en_ewt.dyadm";
     char err[512];
+    const char *cand[] = {getenv("DYAD_MODEL"), "models/en_ewt.dyadm"};
+    for (int i = 0; i < 2; i++) {  /* one that loads (a model being rewritten does not) */
+        dyad_model *m = NULL;
+        if (cand[i] && *cand[i] && dyad_model_load(cand[i], &m, err, sizeof err) == DYAD_OK) {
+            dyad_model_free(m);
+            return path = cand[i];
+        }
+    }
     snprintf(fuzz_tmp_model, sizeof fuzz_tmp_model, "/tmp/dyad-fuzz-model-%ld.dyadm", (long)getpid());
     dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL};
     const char *tiny = getenv("DYAD_FUZZ_TINY");
     if (dyad_train(tiny && *tiny ? tiny : "tests/fuzz/tiny.conllu", NULL, fuzz_tmp_model, &o, err, sizeof err)
-        != DYAD_OK) { fuzz_tmp_model[0] = 0; return NULL; }
+        != DYAD_OK) {
+        fprintf(stderr, "fuzz: no parser model: %s\n", err);
+        fuzz_tmp_model[0] = 0;
+        return NULL;
+    }
     atexit(fuzz_model_cleanup);
     return path = fuzz_tmp_model;
 }
