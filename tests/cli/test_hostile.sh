@@ -150,12 +150,15 @@ mg='(ROOT (S (NP (NNP Mordor)) (VP (VBD attacked) (NP (NNP Gondor))) (. .)))'
   rec BAD-2 20100615 '(ROOT (S (NP (NNP Gondor)'
   rec BIG-3 20100615 "(ROOT (S (NP $(awk 'BEGIN { for (i = 0; i < 200000; i++) printf "(NNP W%d) ", i }')) (VP (VBD met))))"
   rec HUGE-4 20100615 "$gm" "$(head -c 30000000 /dev/zero | tr '\0' a)"
-  rec GOOD-5 20100615 "$mg"; echo '</Sentences>'; } >"$H/mixed.xml"
+  rec DATE-5 2099-99-99 "$gm"; rec DATE-6 20100230 "$gm"
+  rec GOOD-7 20100615 "$mg"; echo '</Sentences>'; } >"$H/mixed.xml"
 { echo '<Sentences>'; rec GOOD-1 20100615 "$gm"; printf '<Sentence id="CUT-2" date="2010'; } >"$H/cut.xml"
 if [ -f "$P/PETR.Validate.actors.txt" ]; then
   run "code mixed records" "$DYAD" code --parsed "$H/mixed.xml" --dicts "$P" --set validate
   status "code mixed records" 1
-  out_has "code: first record" 'GON	MOR	223.*GOOD-1'; out_has "code: last record" 'MOR	GON	223.*GOOD-5'
+  out_has "code: first record" 'GON	MOR	223.*GOOD-1'; out_has "code: last record" 'MOR	GON	223.*GOOD-7'
+  err_has "code: impossible date reported" "mixed.xml:[0-9]+: DATE-5: bad date '20999999'"
+  err_has "code: Feb 30 reported" "mixed.xml:[0-9]+: DATE-6: bad date"; out_lacks "code: no impossible date out" 'DATE-[56]'
   out_has "code: 30 MB text record" 'HUGE-4'
   err_has "code: bad parse reported" 'mixed.xml:[0-9]+: BAD-2: unreadable parse'
   err_has "code: 200k tokens reported" 'mixed.xml:[0-9]+: BIG-3: .*tokens'
