@@ -415,6 +415,7 @@ static const char *leaf_tag(const dyad_token *t) {
 /* deprel is r or a subtype of it; UD v1's "nsubjpass", "auxpass",
 ** "csubjpass" count as nsubj, aux, csubj. */
 static int rel_is(const dyad_token *t, const char *r) {
+    if (t->deprel[0] != r[0]) return 0;   /* most calls: cheap reject */
     size_t k = strlen(r);
     return !strncmp(t->deprel, r, k) && (t->deprel[k] == 0 || t->deprel[k] == ':' || !strcmp(t->deprel + k, "pass"));
 }
@@ -952,7 +953,13 @@ static void slip_span(const dyad_token *t, int n, int d, int *lo, int *hi) {
 ** replaced by the later word. */
 static void merge_split_subjects(dyad_token *t, int n) {
     if (n > SLIP_MAX_TOKENS) return;
+    unsigned char cnt[SLIP_MAX_TOKENS] = {0};   /* caseless arguments before their head */
+    for (int i = 0; i < n; i++)
+        if (t[i].head > i + 1 && t[i].head <= n && cnt[t[i].head - 1] < 2 &&
+            (rel_is(&t[i], "nsubj") || rel_is(&t[i], "obj") || rel_is(&t[i], "dobj") || rel_is(&t[i], "iobj")))
+            cnt[t[i].head - 1]++;
     for (int v = 0; v < n; v++) {
+        if (cnt[v] < 2) continue;
         for (int guard = 0; guard < n; guard++) {
             int A = -1, B = -1;
             for (int i = 0; i < v; i++) {
@@ -1056,7 +1063,9 @@ static void raise_report(dyad_token *t, int n) {
     for (int v = 2; v <= end; v++) {
         if (v == root || !is_verbal(&t[v]) || !(rel_is(&t[v], "parataxis") || rel_is(&t[v], "conj") || rel_is(&t[v], "ccomp")))
             continue;
-        int lo, hi, subj = 0, obj = 0;
+        int lo, hi, subj = 0, obj = 0, a = end, steps = 0;
+        while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+        if (a != v) continue;   /* the sentence end is not in its subtree */
         slip_span(t, n, v, &lo, &hi);
         if (hi != end || lo < 2 || strcmp(t[lo - 1].form, ",") || lo > v) continue;
         int comma = 0;
@@ -1114,8 +1123,11 @@ static void split_verb_modifier(dyad_token *t, int n) {
 static void rejoin_measure(dyad_token *t, int n) {
     static const char *subord[] = {"after", "before", "until", "since", NULL};
     if (n > SLIP_MAX_TOKENS) return;
+    unsigned char hasubj[SLIP_MAX_TOKENS] = {0};
+    for (int i = 0; i < n; i++)
+        if (t[i].head > i + 1 && t[i].head <= n && rel_is(&t[i], "nsubj")) hasubj[t[i].head - 1] = 1;
     for (int v = 2; v < n; v++) {
-        if (!is_verbal(&t[v])) continue;
+        if (!hasubj[v] || !is_verbal(&t[v])) continue;
         int S = -1, cc = 0;
         for (int k = 0; k < n; k++) {
             if (t[k].head != v + 1) continue;
