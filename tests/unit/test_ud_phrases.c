@@ -1,0 +1,146 @@
+/* test_ud_phrases.c: the phrase structure rebuilt from UD trees for the coder
+** (docs/penn-to-ud.md, "UD -> phrases" and "Repairs"): hand-written parser
+** slips and the Penn shapes they must come out as, plus allocation failures. */
+#include "dyad.h"
+#include "penn.h"
+#include "harness.h"
+
+static dyad_sentence *S;
+static dyad_phrases *P;
+
+/* Bracket string of the phrase tree (words only under their tags). */
+static void render(const dyad_phrases *p, int nd, char *out, size_t n, size_t *at) {
+    const pt_node *x = &p->n[nd];
+    dyad_token *t = dyad_sentence_tokens(S);
+    int k;
+    if (x->tok >= 0 && x->child < 0)
+        k = snprintf(out + *at, n - *at, "(%s %s)", x->label, t[x->tok].form);
+    else
+        k = snprintf(out + *at, n - *at, "(%s", x->label[0] ? x->label : "ROOT");
+    if (k < 0 || (size_t)k >= n - *at) return;
+    *at += (size_t)k;
+    if (x->tok >= 0 && x->child < 0) return;
+    for (int c = x->child; c >= 0; c = p->n[c].next) {
+        if (*at + 1 < n) out[(*at)++] = ' ';
+        render(p, c, out, n, at);
+    }
+    if (*at + 1 < n) out[(*at)++] = ')';
+    out[*at] = 0;
+}
+
+/* rows: "FORM XPOS UPOS HEAD DEPREL" separated by ';' */
+static int load(const char *rows) {
+    char buf[4096];
+    size_t at = 0;
+    int id = 1;
+    const char *r = rows;
+    while (*r) {
+        char form[64], xpos[16], upos[16], rel[32];
+        int head, used = 0;
+        if (sscanf(r, " %63s %15s %15s %d %31[^;]%n", form, xpos, upos, &head, rel, &used) != 5) return -1;
+        at += (size_t)snprintf(buf + at, sizeof buf - at, "%d\t%s\t_\t%s\t%s\t_\t%d\t%s\t_\t_\n", id++, form, upos,
+                               xpos, head, rel);
+        r += used;
+        if (*r == ';') r++;
+    }
+    snprintf(buf + at, sizeof buf - at, "\n");
+    dyad_conllu *c = NULL;
+    int got = 0;
+    dyad_status st = dyad_conllu_open_mem(buf, strlen(buf), "t", DYAD_CONLLU_CONLLU, &c);
+    if (!st) st = dyad_conllu_next(c, S, &got);
+    dyad_conllu_close(c);
+    return st || !got ? -1 : 0;
+}
+
+static int same(const char *rows, const char *want) {
+    char out[4096] = "";
+    size_t at = 0;
+    if (load(rows) || pt_from_ud(P, S)) { fprintf(stderr, "  cannot load/rebuild: %s\n", rows); return 0; }
+    render(P, P->root, out, sizeof out, &at);
+    if (strcmp(out, want)) fprintf(stderr, "  got  %s\n  want %s\n", out, want);
+    return !strcmp(out, want);
+}
+
+int main(void) {
+    S = dyad_sentence_new();
+    P = dyad_phrases_new();
+    CHECK(S && P);
+    /* an adjective heading a subject, coordinated with a name: a noun, so a flat compound */
+    CHECK(same("Zorbia JJ ADJ 4 nsubj;and CC CCONJ 3 cc;Gondor NNP PROPN 1 conj;welcomed VBD VERB 0 root;Rohan NNP PROPN 4 obj;. . PUNCT 4 punct",
+               "(ROOT (S (NP (NNP Zorbia) (CC and) (NNP Gondor)) (VP (VBD welcomed) (NP (NNP Rohan))) (. .)))"));
+    /* a capitalised adverb before a subjectless finite verb is its subject */
+    CHECK(same("Zorbia RB ADV 2 advmod;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Zorbia)) (VP (VBD welcomed) (NP (NNP Rohan))) (. .)))"));
+    /* a verb-tagged first word with a subjectless parataxis verb: the subject */
+    CHECK(same("Pyongyang VBG VERB 0 root;on IN ADP 3 case;Monday NNP PROPN 1 obl;fired VBD VERB 1 parataxis;shells NNS NOUN 4 obj;at IN ADP 7 case;Seoul NNP PROPN 4 obl;. . PUNCT 1 punct",
+               "(ROOT (S (NP (NP (NNP Pyongyang)) (PP (IN on) (NP (NNP Monday)))) (VP (VBD fired) (NP (NNS shells)) (PP (IN at) (NP (NNP Seoul)))) (. .)))"));
+    /* three arguments before the verb: one subject headed by the last */
+    CHECK(same("Rohan NNP PROPN 8 nsubj;'s POS PART 1 case;brave JJ ADJ 6 amod;and CC CCONJ 5 cc;wise JJ ADJ 3 conj;minister NN NOUN 8 obj;Eomer NNP PROPN 8 nsubj;warned VBD VERB 0 root;Gondor NNP PROPN 8 obj",
+               "(ROOT (S (NP (NP (NNP Rohan) (POS 's)) (ADJP (JJ brave) (CC and) (JJ wise)) (NN minister) (NNP Eomer)) (VP (VBD warned) (NP (NNP Gondor)))))"));
+    /* a bare subject after a coordination ending in a conjunct: it heads that conjunct */
+    CHECK(same("Zorbia NNP PROPN 7 nsubj;and CC CCONJ 4 cc;the DT DET 4 det;evil NN NOUN 1 conj;awful JJ ADJ 4 amod;Gondor NNP PROPN 7 nsubj;welcomed VBD VERB 0 root;talks NNS NOUN 7 obj",
+               "(ROOT (S (NP (NP (NNP Zorbia)) (CC and) (NP (DT the) (NN evil) (JJ awful) (NNP Gondor))) (VP (VBD welcomed) (NP (NNS talks)))))"));
+    /* 'after a raid | was reported/conj': a subordinate clause of 'met' */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;after IN ADP 6 case;a DT DET 6 det;raid NN NOUN 2 obl;was VBD AUX 8 aux:pass;reported VBN VERB 2 conj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor)) (S (IN after) (NP (DT a) (NN raid)) (VP (VBD was) (VP (VBN reported))))) (. .)))"));
+    /* 'two years/nsubj after crowds burned': crowds is the subject, the clause modifies 'left' */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;left VBD VERB 0 root;Gondor NNP PROPN 2 obj;two CD NUM 5 nummod;years NNS NOUN 8 nsubj;after IN ADP 7 case;crowds NNS NOUN 5 nmod;burned VBD VERB 2 conj;it PRP PRON 8 obj",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (NP (NNP Gondor)) (S (NP (CD two) (NNS years)) (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it)))))))"));
+    /* ', an official said today' hung on the object: the top clause, as in Penn */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;, , PUNCT 3 punct;an DT DET 6 det;official NN NOUN 7 nsubj;said VBD VERB 3 parataxis;today NN NOUN 7 obl:tmod;. . PUNCT 2 punct",
+               "(ROOT (S (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor)))) (, ,) (NP (DT an) (NN official)) (VP (VBD said) (NP-TMP (NN today))) (. .)))"));
+    /* 'and promised/amod aid': a coordinated verb with its object */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;condemned VBD VERB 0 root;the DT DET 4 det;raid NN NOUN 2 obj;and CC CCONJ 6 cc;promised VBN VERB 7 amod;aid NN NOUN 4 appos;to IN ADP 9 case;Gondor NNP PROPN 7 nmod",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD condemned) (NP (DT the) (NN raid))) (S (CC and) (VP (VBD promised) (NP (NP (NN aid)) (PP (IN to) (NP (NNP Gondor))))))))"));
+    /* a comma-enclosed PP between subject and verb is inside the subject NP */
+    CHECK(same("The DT DET 2 det;minister NN NOUN 9 nsubj;, , PUNCT 2 punct;in IN ADP 5 case;remarks NNS NOUN 9 obl;on IN ADP 7 case;Monday NNP PROPN 5 nmod;, , PUNCT 5 punct;urged VBD VERB 0 root;Gondor NNP PROPN 9 obj",
+               "(ROOT (S (NP (NP (DT The) (NN minister) (, ,)) (PP (IN in) (NP (NP (NNS remarks)) (PP (IN on) (NP (NNP Monday))) (, ,)))) (VP (VBD urged) (NP (NNP Gondor)))))"));
+    /* a PP after the last bare conjunct modifies the coordination */
+    CHECK(same("Lawmakers NNS NOUN 6 nsubj;and CC CCONJ 3 cc;officials NNS NOUN 1 conj;in IN ADP 5 case;Rohan NNP PROPN 3 nmod;welcomed VBD VERB 0 root;talks NNS NOUN 6 obj",
+               "(ROOT (S (NP (NP (NNS Lawmakers) (CC and) (NNS officials)) (PP (IN in) (NP (NNP Rohan)))) (VP (VBD welcomed) (NP (NNS talks)))))"));
+    /* a verb with its own subject as another's subject: the main clause again */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;has VBZ AUX 3 aux;celebrated VBN VERB 10 nsubj:pass;with IN ADP 5 case;Gondor NNP PROPN 3 obl;after IN ADP 8 case;a DT DET 8 det;raid NN NOUN 3 obl;was VBD AUX 10 aux:pass;reported VBN VERB 0 root;. . PUNCT 10 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBZ has) (VP (VBN celebrated) (PP (IN with) (NP (NNP Gondor))) (S (IN after) (NP (DT a) (NN raid)) (VP (VBD was) (VP (VBN reported)))))) (. .)))"));
+    /* a well-formed tree is left alone */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
+
+    /* the repairs work on a private copy: the sentence keeps the parser's tags */
+    CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
+    CHECK(pt_from_ud(P, S) == DYAD_OK);
+    CHECK(!strcmp(dyad_sentence_tokens(S)[0].xpos, "JJ") && !strcmp(dyad_sentence_tokens(S)[0].deprel, "nsubj"));
+
+    /* a cycle through the repaired relations ends, every token emitted once */
+    CHECK(load("Zorbia RB ADV 2 advmod;welcomed VBD VERB 0 root;Rohan VBG VERB 2 parataxis;fired VBD VERB 3 parataxis") == 0);
+    dyad_sentence_tokens(S)[1].head = 3;   /* welcomed <-> Rohan: no root left */
+    dyad_sentence_tokens(S)[1].deprel = "conj";
+    CHECK(pt_from_ud(P, S) == DYAD_OK);
+    {
+        int leaves = 0;
+        for (int i = 0; i < P->nn; i++) if (P->n[i].tok >= 0 && P->n[i].child < 0) leaves++;
+        CHECKF(leaves == 4, "leaves=%d", leaves);
+    }
+
+    /* allocation failures: an error status, never a crash or leak */
+    {
+        int failed = 0, ok = 0;
+        CHECK(load("Rohan NNP PROPN 3 nsubj;has VBZ AUX 3 aux;celebrated VBN VERB 10 nsubj:pass;with IN ADP 5 case;"
+                   "Gondor NNP PROPN 3 obl;after IN ADP 8 case;a DT DET 8 det;raid NN NOUN 3 obl;"
+                   "was VBD AUX 10 aux:pass;reported VBN VERB 0 root;. . PUNCT 10 punct") == 0);
+        for (long k = 1; k < 40; k++) {
+            dyad_phrases *p2 = dyad_phrases_new();
+            if (p2) {
+                dyad_alloc_fail_after(k);
+                dyad_status st = pt_from_ud(p2, S);
+                dyad_alloc_fail_after(0);
+                if (st == DYAD_NOMEM) failed++;
+                else if (st == DYAD_OK) ok++;
+            }
+            dyad_phrases_free(p2);
+        }
+        CHECKF(failed > 0 && ok > 0, "failed=%d ok=%d", failed, ok);
+    }
+    dyad_sentence_free(S);
+    dyad_phrases_free(P);
+    return TEST_END();
+}
