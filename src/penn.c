@@ -1192,6 +1192,34 @@ static void invert_verb_subject(dyad_token *t, int n) {
     }
 }
 
+/* "will not wire/VB tap/NN(obj) the links(obj)": a base-form verb with two
+** objects, the first a bare lower-case singular noun right after it, is a
+** two-word verb (PETRARCH's WIRE_+TAP): the noun is the verb heading the
+** clause and the second object, the first verb its auxiliary-like
+** predecessor, as in Penn's (VP (VB wire) (VP (VB tap) NP)). */
+static void two_word_verb(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 0; v + 2 < n; v++) {
+        if (!(!strcmp(t[v].xpos, "VB") || !strcmp(t[v].xpos, "VBP"))) continue;
+        int o = v + 1, second = -1, deps = 0;
+        if (t[o].head != v + 1 || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj")) || strcmp(t[o].xpos, "NN") ||
+            !(t[o].form[0] >= 'a' && t[o].form[0] <= 'z'))
+            continue;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == o + 1) deps++;
+            if (k > o && t[k].head == v + 1 && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj")) && second < 0) second = k;
+        }
+        if (deps || second < 0) continue;
+        for (int k = 0; k < n; k++) if (t[k].head == v + 1 && k != o) t[k].head = o + 1;
+        t[o].head = t[v].head;
+        t[o].deprel = t[v].deprel;
+        t[o].xpos = "VB";
+        t[o].upos = "VERB";
+        t[v].head = o + 1;
+        t[v].deprel = "aux";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1220,6 +1248,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         rejoin_measure(t, n);
         raise_report(t, n);
         split_verb_modifier(t, n);
+        two_word_verb(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
