@@ -1220,6 +1220,36 @@ static void two_word_verb(dyad_token *t, int n) {
     }
 }
 
+/* "Eriador 's death and injury toll": a possessed noun whose compound is
+** coordinated is read as CoreNLP reads it, (Eriador 's death) and (injury
+** toll): the first conjunct heads a possessed noun phrase coordinated with the
+** head noun, which keeps the later conjuncts as its compounds. */
+static void split_possessed_coordination(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int c = 1; c + 2 < n; c++) {
+        if (!rel_is(&t[c], "compound") || !is_nominal(&t[c])) continue;
+        int h = t[c].head - 1;
+        if (h <= c || h >= n || !is_nominal(&t[h])) continue;
+        int poss = -1, c2 = -1, cc = -1, other = 0;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == h + 1 && k < c && !strcmp(t[k].deprel, "nmod:poss")) poss = k;
+            else if (t[k].head == h + 1 && k < h && k != c) other = 1;
+            if (t[k].head == c + 1 && rel_is(&t[k], "conj")) c2 = k;
+            if (t[k].head == c + 1 && rel_is(&t[k], "cc")) cc = k;
+        }
+        if (poss < 0 || c2 < 0 || cc < 0 || other || c2 != h - 1 || cc != c + 1) continue;
+        t[c].head = t[h].head;
+        t[c].deprel = t[h].deprel;
+        t[poss].head = c + 1;
+        t[h].head = c + 1;
+        t[h].deprel = "conj";
+        t[c2].head = h + 1;
+        t[c2].deprel = "compound";
+        t[cc].head = h + 1;
+        for (int k = 0; k < n; k++) if (t[k].head == h + 1 && k < c) t[k].head = c + 1;
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1249,6 +1279,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         raise_report(t, n);
         split_verb_modifier(t, n);
         two_word_verb(t, n);
+        split_possessed_coordination(t, n);
         dyad_free(nsub);
     }
     dyad_free(ncl);
