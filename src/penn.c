@@ -1004,6 +1004,17 @@ static void merge_split_subjects(dyad_token *t, int n) {
     }
 }
 
+/* A comma right before a rejoined clause, left on the nominal it followed,
+** opens the clause (Penn: "Gondor , SBAR"), so it cuts the clause's UPPER. */
+static void clause_comma(dyad_token *t, int n, int v) {
+    int lo, hi;
+    slip_span(t, n, v, &lo, &hi);
+    if (lo > 0 && !strcmp(t[lo - 1].form, ",") && t[lo - 1].head != v + 1) {
+        t[lo - 1].head = v + 1;
+        t[lo - 1].deprel = "punct";
+    }
+}
+
 /* "celebrated ... after/obl a hafling/obl | was reported/conj": a subjectless
 ** verb right after a nominal introduced by a subordinating preposition is that
 ** nominal's clause, "after [a hafling was reported]": the nominal becomes its
@@ -1025,8 +1036,34 @@ static void rejoin_clause(dyad_token *t, int n) {
         slip_span(t, n, v, &vlo, &vhi);
         if (vlo < 2) continue;
         /* the nearest nominal whose span ends right before the verb's and
-        ** that a subordinating preposition introduces */
+        ** that a subordinating preposition introduces; or the verb's own
+        ** oblique right before it ("after crowds/obl burned") */
         int N = -1, mk = -1;
+        for (int k = v - 1; k >= 0 && N < 0; k--) {
+            if (t[k].head != v + 1) continue;
+            if (!is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || rel_is(&t[k], "nmod")) || !strcmp(t[k].deprel, "nmod:poss")) break;
+            int lo, hi;
+            slip_span(t, n, k, &lo, &hi);
+            if (hi != v - 1 || lo != vlo) break;
+            for (int c = lo; c < k; c++)
+                if (t[c].head == k + 1 && rel_is(&t[c], "case"))
+                    for (int j = 0; subord[j]; j++) if (!strcasecmp(t[c].form, subord[j])) mk = c;
+            if (mk >= 0) N = k;
+            break;
+        }
+        if (N >= 0) {
+            t[mk].head = v + 1;
+            t[mk].deprel = "mark";
+            t[N].deprel = "nsubj";
+            t[v].deprel = "advcl";
+            for (int k = 0; k < mk; k++)   /* "five years/npmod after": the clause's measure */
+                if (t[k].head == N + 1 && strstr(t[k].deprel, "npmod")) t[k].head = v + 1;
+            /* the clause modifies the nearest verb above it */
+            for (int a = t[v].head, steps = 0; a >= 1 && a <= n && steps < n; a = t[a - 1].head, steps++)
+                if (is_verbal(&t[a - 1])) { t[v].head = a; break; }
+            clause_comma(t, n, v);
+            continue;
+        }
         for (int k = vlo - 1; k >= 0 && N < 0; k--) {
             if (!is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || rel_is(&t[k], "nmod")) || !strcmp(t[k].deprel, "nmod:poss")) continue;
             int lo, hi;
@@ -1046,6 +1083,7 @@ static void rejoin_clause(dyad_token *t, int n) {
         t[N].head = v + 1;
         t[N].deprel = pass ? "nsubj:pass" : "nsubj";
         t[v].deprel = "advcl";
+        clause_comma(t, n, v);
     }
 }
 
@@ -1150,20 +1188,39 @@ static void rejoin_measure(dyad_token *t, int n) {
                         for (int j = 0; subord[j]; j++) if (!strcasecmp(t[c].form, subord[j])) { mk = c; N = k; }
             }
         }
-        if (!num || N < 0) continue;
+        if (N < 0) continue;
+        int conjv = (rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep")) && t[v].head >= 1 &&
+                    t[v].head <= n;
+        int to = conjv ? t[v].head - 1 : -1;
+        if (conjv) {   /* the nearest verb before the clause inside the governing verb's subtree */
+            int h = to;
+            for (int k = slo - 1; k > h; k--) {
+                int a = k, steps = 0;
+                while (a != h && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+                if (a == h && is_verbal(&t[k]) && !rel_is(&t[k], "parataxis") && !rel_is(&t[k], "aux") &&
+                    !rel_is(&t[k], "cop"))
+                    { to = k; break; }
+            }
+        }
+        if (!num) {
+            /* "ties/nsubj with Gondor after crowds burned": not the clause's
+            ** subject but the object of the verb before it */
+            int hasobj = 0;
+            if (to < 0 || !is_verbal(&t[to])) continue;
+            for (int k = 0; k < n; k++) if (t[k].head == to + 1 && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj"))) hasobj = 1;
+            if (hasobj || to > S) continue;
+            t[S].head = to + 1;
+            t[S].deprel = "obj";
+            for (int k = 0; k < mk; k++)   /* "five years/npmod after": the clause's measure */
+                if (t[k].head == N + 1 && strstr(t[k].deprel, "npmod")) t[k].head = v + 1;
+        } else {
+            t[S].deprel = "obl:npmod";
+        }
         t[mk].head = v + 1;
         t[mk].deprel = "mark";
         t[N].head = v + 1;
         t[N].deprel = "nsubj";
-        t[S].deprel = "obl:npmod";
-        if ((rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep")) && t[v].head >= 1) {
-            int h = t[v].head - 1, to = h;
-            /* the nearest verb before the clause inside the governing verb's subtree */
-            for (int k = slo - 1; k > h; k--) {
-                int a = k, steps = 0;
-                while (a != h && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
-                if (a == h && is_verbal(&t[k])) { to = k; break; }
-            }
+        if (conjv) {
             t[v].head = to + 1;
             t[v].deprel = "advcl";
         }
@@ -1250,6 +1307,33 @@ static void split_possessed_coordination(dyad_token *t, int n) {
     }
 }
 
+/* "restore , it seems , complete ties": a comma-enclosed pronoun-subject
+** clause the parser made a clause of its own and gave the words after it: those
+** words belong to the verb before the parenthetical, which takes the clause
+** as its parataxis (Penn's PRN). */
+static void parenthetical_clause(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 3; v + 2 < n; v++) {
+        if (!is_verbal(&t[v]) || !(rel_is(&t[v], "parataxis") || rel_is(&t[v], "ccomp") || rel_is(&t[v], "conj")))
+            continue;
+        if (t[v - 1].head != v + 1 || !rel_is(&t[v - 1], "nsubj") || strcmp(t[v - 1].upos, "PRON")) continue;
+        if (strcmp(t[v - 2].form, ",") || strcmp(t[v + 1].form, ",")) continue;
+        int pv = -1;
+        for (int k = v - 3; k >= 0 && pv < 0; k--) if (is_verbal(&t[k]) && !rel_is(&t[k], "aux") && !rel_is(&t[k], "cop")) pv = k;
+        if (pv < 0) continue;
+        int a = pv, steps = 0;   /* pv must not lie inside the clause */
+        while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+        if (a == v) continue;
+        for (int k = v + 2; k < n; k++) if (t[k].head == v + 1) t[k].head = pv + 1;
+        t[v - 2].head = v + 1;
+        t[v - 2].deprel = "punct";
+        t[v + 1].head = v + 1;
+        t[v + 1].deprel = "punct";
+        t[v].head = pv + 1;
+        t[v].deprel = "parataxis";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1274,6 +1358,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
         invert_verb_subject(t, n);
+        parenthetical_clause(t, n);
         rejoin_clause(t, n);
         rejoin_measure(t, n);
         raise_report(t, n);
