@@ -1083,6 +1083,8 @@ static void rejoin_clause(dyad_token *t, int n) {
         t[N].head = v + 1;
         t[N].deprel = pass ? "nsubj:pass" : "nsubj";
         t[v].deprel = "advcl";
+        for (int k = 0; k < mk; k++)   /* "five years/npmod after": the clause's measure */
+            if (t[k].head == N + 1 && strstr(t[k].deprel, "npmod")) t[k].head = v + 1;
         clause_comma(t, n, v);
     }
 }
@@ -1334,6 +1336,21 @@ static void parenthetical_clause(dyad_token *t, int n) {
     }
 }
 
+/* Do two arcs cross (heads from t, or from `heads` when given)? */
+static int crossing(const dyad_token *t, int n, const int *heads) {
+    for (int i = 0; i < n; i++) {
+        int h = heads ? heads[i] : t[i].head;
+        if (h < 1 || h > n || h == i + 1) continue;
+        int a = i < h - 1 ? i : h - 1, b = i < h - 1 ? h - 1 : i;
+        for (int j = a + 1; j < b; j++) {
+            int g = heads ? heads[j] : t[j].head;
+            if (g < 1 || g > n) continue;
+            if (g - 1 < a || g - 1 > b) return 1;   /* an arc from inside (a,b) to outside */
+        }
+    }
+    return 0;
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1355,6 +1372,10 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     {
         int *nsub = dyad_malloc((size_t)n * 2 * sizeof *nsub);
         if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
+        int *oh = dyad_malloc((size_t)n * sizeof *oh);
+        const char **orel = dyad_malloc((size_t)n * sizeof *orel);
+        if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
+        for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
         repair_slips(t, n, ncl, nsub, nsub + n);
         merge_split_subjects(t, n);
         invert_verb_subject(t, n);
@@ -1365,6 +1386,14 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         split_verb_modifier(t, n);
         two_word_verb(t, n);
         split_possessed_coordination(t, n);
+        /* a repair must not make a projective tree cross (its words would
+        ** come out of order): then the parser's arcs stand */
+        int changed = 0;
+        for (int i = 0; i < n; i++) if (t[i].head != oh[i]) changed = 1;
+        if (changed && n <= SLIP_MAX_TOKENS && crossing(t, n, NULL) && !crossing(t, n, oh))
+            for (int i = 0; i < n; i++) { t[i].head = oh[i]; t[i].deprel = orel[i]; }
+        dyad_free(oh);
+        dyad_free(orel);
         dyad_free(nsub);
     }
     dyad_free(ncl);
