@@ -1294,9 +1294,11 @@ static void split_possessed_coordination(dyad_token *t, int n) {
             if (t[k].head == h + 1 && k < c && !strcmp(t[k].deprel, "nmod:poss")) poss = k;
             else if (t[k].head == h + 1 && k < h && k != c) other = 1;
             if (t[k].head == c + 1 && rel_is(&t[k], "conj")) c2 = k;
-            if (t[k].head == c + 1 && rel_is(&t[k], "cc")) cc = k;
         }
-        if (poss < 0 || c2 < 0 || cc < 0 || other || c2 != h - 1 || cc != c + 1) continue;
+        if (poss < 0 || c2 < 0 || other || c2 != h - 1) continue;
+        /* the coordinator: on the first conjunct (UD v1) or the second (v2) */
+        if (rel_is(&t[c + 1], "cc") && (t[c + 1].head == c + 1 || t[c + 1].head == c2 + 1)) cc = c + 1;
+        if (cc < 0) continue;
         t[c].head = t[h].head;
         t[c].deprel = t[h].deprel;
         t[poss].head = c + 1;

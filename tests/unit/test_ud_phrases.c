@@ -105,6 +105,22 @@ int main(void) {
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
 
+    /* 'wire/VB tap/NN(obj) the links(obj)': a two-word verb, Penn's (VP wire (VP tap NP)) */
+    CHECK(same("Soldiers NNS NOUN 4 nsubj;will MD AUX 4 aux;not RB PART 4 advmod;wire VB VERB 0 root;tap NN NOUN 4 obj;the DT DET 7 det;links NNS NOUN 4 obj;. . PUNCT 4 punct",
+               "(ROOT (S (NP (NNS Soldiers)) (VP (MD will) (RB not) (VP (VB wire) (VP (VB tap) (NP (DT the) (NNS links))))) (. .)))"));
+    /* 'Rohan 's death and injury toll': (Rohan 's death) and (injury toll), as CoreNLP reads it */
+    CHECK(same("Rohan NNP PROPN 6 nmod:poss;'s POS PART 1 case;death NN NOUN 6 compound;and CC CCONJ 5 cc;injury NN NOUN 3 conj;toll NN NOUN 8 nsubj;has VBZ AUX 8 aux;risen VBN VERB 0 root;. . PUNCT 8 punct",
+               "(ROOT (S (NP (NP (NP (NNP Rohan) (POS 's)) (NN death)) (CC and) (NP (NN injury) (NN toll))) (VP (VBZ has) (VP (VBN risen))) (. .)))"));
+    /* ', it seems ,' given the object: the object is the verb's before, the clause a parenthetical */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;will MD AUX 3 aux;restore VB VERB 0 root;, , PUNCT 6 punct;it PRP PRON 6 nsubj;seems VBZ VERB 3 parataxis;, , PUNCT 6 punct;full JJ ADJ 9 amod;ties NNS NOUN 6 obj;. . PUNCT 3 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (MD will) (VP (VB restore) (S (, ,) (NP (PRP it)) (VP (VBZ seems)) (, ,)) (NP (JJ full) (NNS ties)))) (. .)))"));
+    /* a repair that would make the tree cross is undone ("after" cannot leave
+    ** "two ... talks" for the clause): the parser's arcs stand, "ended" stays a
+    ** coordinated verb */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;left VBD VERB 0 root;two CD NUM 5 nummod;after IN ADP 5 case;talks NNS NOUN 2 obl;"
+               "ended VBD VERB 2 conj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (PP (IN after) (NP (CD two) (NNS talks)))) (VBD ended) (. .)))"));
+
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
     CHECK(pt_from_ud(P, S) == DYAD_OK);
