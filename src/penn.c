@@ -1265,11 +1265,14 @@ static void two_word_verb(dyad_token *t, int n) {
             !(t[o].form[0] >= 'a' && t[o].form[0] <= 'z'))
             continue;
         for (int k = 0; k < n; k++) {
-            if (t[k].head == o + 1) deps++;
-            if (k > o && t[k].head == v + 1 && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj")) && second < 0) second = k;
+            int isobj = k > o && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj"));
+            /* the second object on the verb, or already on the noun ("tap/NN -> links/obj") */
+            if (isobj && second < 0 && (t[k].head == v + 1 || t[k].head == o + 1)) second = k;
+            else if (t[k].head == o + 1) deps++;
         }
         if (deps || second < 0) continue;
         for (int k = 0; k < n; k++) if (t[k].head == v + 1 && k != o) t[k].head = o + 1;
+        t[second].head = o + 1;
         t[o].head = t[v].head;
         t[o].deprel = t[v].deprel;
         t[o].xpos = "VB";
