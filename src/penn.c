@@ -420,6 +420,12 @@ static int rel_is(const dyad_token *t, const char *r) {
     return !strncmp(t->deprel, r, k) && (t->deprel[k] == 0 || t->deprel[k] == ':' || !strcmp(t->deprel + k, "pass"));
 }
 
+/* A temporal nominal: obl:tmod / nmod:tmod, or UD 2.14's obl:unmarked
+** (which merged tmod and npmod; EWT 2.16 and our parser use it). */
+static int is_tmod(const dyad_token *t) {
+    return strstr(t->deprel, "tmod") || !strcmp(t->deprel, "obl:unmarked");
+}
+
 static int leaf(ud_ctx *u, int parent, int tok) {
     const char *tag = leaf_tag(&u->t[tok]);
     u->done[tok] = 1;
@@ -683,7 +689,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         u->done[h] = 0;
         int at = parent;
         if (np_worthy(&t[h])) {  /* a bare nominal argument is still an NP */
-            const char *nl = strstr(t[h].deprel, "tmod") ? "NP-TMP" : "NP";   /* Penn's temporal NP */
+            const char *nl = is_tmod(&t[h]) ? "NP-TMP" : "NP";   /* Penn's temporal NP */
             at = pt_add(u->p, parent, nl, strlen(nl), -1);
             if (at < 0) { u->depth--; return DYAD_NOMEM; }
         }
@@ -790,7 +796,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     }
     {
         const char *lab = is_nominal(&t[h]) && strcmp(t[h].upos, "NUM") ? "NP" : !strcmp(t[h].upos, "NUM") ? "QP" : !strcmp(t[h].upos, "ADV") ? "ADVP" : !strcmp(t[h].upos, "ADJ") ? "ADJP" : "XP";
-        if (!strcmp(lab, "NP") && strstr(t[h].deprel, "tmod") && !skip_case) lab = "NP-TMP";
+        if (!strcmp(lab, "NP") && is_tmod(&t[h]) && !skip_case) lab = "NP-TMP";
         if (!strcmp(t[h].upos, "ADP") || !strcmp(t[h].upos, "SCONJ")) lab = "PP";
         /* a possessive nominal ("Arnor 's") is an NP holding the POS */
         int ph = pt_add(u->p, parent, lab, strlen(lab), -1);
