@@ -1113,6 +1113,7 @@ static void raise_report(dyad_token *t, int n) {
         while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
         if (a != v) continue;   /* the sentence end is not in its subtree */
         slip_span(t, n, v, &lo, &hi);
+        if (!strcmp(t[lo].form, ",") && t[lo].head == v + 1) lo++;   /* its own opening comma */
         if (hi != end || lo < 2 || strcmp(t[lo - 1].form, ",") || lo > v) continue;
         int comma = 0;
         for (int k = lo; k <= hi; k++) if (!strcmp(t[k].form, ",")) comma = 1;
@@ -1362,6 +1363,41 @@ static int crossing(const dyad_token *t, int n, const int *heads) {
     return 0;
 }
 
+/* "Lions/root , tigers , and Gondor/nsubj welcomed/conj": a nominal head
+** whose conjunct is a verb with its own subject right after the coordinator
+** is the start of that verb's coordinated subject: the subject joins the
+** coordination, the verb heads the clause and takes the nominal's later
+** dependents. */
+static void subject_coordination(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int r = 0; r < n; r++) {
+        if (!is_nominal(&t[r]) || is_verbal(&t[r])) continue;
+        for (int v = r + 2; v < n; v++) {
+            if (t[v].head != r + 1 || !rel_is(&t[v], "conj") || !is_verbal(&t[v])) continue;
+            int sj = -1, cc = -1;
+            for (int k = r + 1; k < v; k++) {
+                if (t[k].head != v + 1) continue;
+                if (rel_is(&t[k], "nsubj")) sj = k;
+                if (rel_is(&t[k], "cc")) cc = k;
+            }
+            if (sj < 0 || cc < 0 || cc > sj) continue;
+            int lo, hi;
+            slip_span(t, n, sj, &lo, &hi);
+            if (hi != v - 1) continue;
+            for (int k = r + 1; k < sj; k++)   /* the coordinator and commas before the subject */
+                if (t[k].head == v + 1 && (rel_is(&t[k], "cc") || rel_is(&t[k], "punct"))) t[k].head = sj + 1;
+            t[sj].head = r + 1;
+            t[sj].deprel = "conj";
+            t[v].head = t[r].head;
+            t[v].deprel = t[r].deprel;
+            t[r].head = v + 1;
+            t[r].deprel = "nsubj";
+            for (int k = v + 1; k < n; k++) if (t[k].head == r + 1) t[k].head = v + 1;
+            break;
+        }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1388,6 +1424,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
         repair_slips(t, n, ncl, nsub, nsub + n);
+        subject_coordination(t, n);
         merge_split_subjects(t, n);
         invert_verb_subject(t, n);
         parenthetical_clause(t, n);
