@@ -177,9 +177,9 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
     for (uint32_t k = 0; k < a->nf; k++) {
         const ap_feat *f = &a->f[k];
         int c = 0;
-        for (int j = 0; j < f->n; j++) {
+        for (int j = 0; j < f->n; j++) {   /* the same float value as below */
             const ap_ent *e = &f->e[j];
-            if (fabs((e->tot + (T - e->ts) * e->w) / T) >= prune) c++;
+            if (fabsf((float)((e->tot + (T - e->ts) * e->w) / T)) >= prune) c++;
         }
         if (c) { keep[k] = 1; nkeep++; nent += (uint32_t)c; }
     }
@@ -218,7 +218,7 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
             has[en->cls] = 1;
         }
         for (uint32_t c = 0; c < a->nclass; c++) {
-            if (!has[c] || fabsf(avg[c]) < prune) continue;
+            if (!has[c] || fabsf(avg[c]) < prune || e == nent) continue;
             long q = lrintf(avg[c] / scale);
             if (q == 0) continue;
             ent[e].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
