@@ -978,7 +978,18 @@ static void merge_split_subjects(dyad_token *t, int n) {
             int alo, ahi, blo, bhi;
             slip_span(t, n, A, &alo, &ahi);
             slip_span(t, n, B, &blo, &bhi);
-            if (ahi + 1 != blo) break;
+            /* between them only adjectives the parser hung on the verb ("evil
+            ** awful/advmod Gondor"): they modify the later one */
+            int gap = ahi + 1 < blo;
+            for (int k = ahi + 1; k < blo && gap; k++)
+                if (!(t[k].head == v + 1 && (rel_is(&t[k], "advmod") || rel_is(&t[k], "amod")) &&
+                      (!strcmp(t[k].upos, "ADJ") || starts(t[k].xpos, "JJ"))))
+                    gap = 0;
+            if (ahi + 1 != blo && !gap) break;
+            if (gap) {
+                for (int k = ahi + 1; k < blo; k++) { t[k].head = B + 1; t[k].deprel = "amod"; }
+                blo = ahi + 1;
+            }
             int between = 1;   /* only auxiliaries and negation between B and the verb */
             for (int k = bhi + 1; k < v && between; k++)
                 if (!(t[k].head == v + 1 && (rel_is(&t[k], "aux") || rel_is(&t[k], "advmod")))) between = 0;
@@ -1424,8 +1435,8 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
         repair_slips(t, n, ncl, nsub, nsub + n);
-        subject_coordination(t, n);
         merge_split_subjects(t, n);
+        subject_coordination(t, n);
         invert_verb_subject(t, n);
         parenthetical_clause(t, n);
         rejoin_clause(t, n);
