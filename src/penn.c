@@ -1409,6 +1409,55 @@ static void subject_coordination(dyad_token *t, int n) {
     }
 }
 
+/* "he said government/obj proposed/acl to take up": a bare singular noun
+** object (no determiner or other dependent) followed by an -ed verb the
+** parser made its reduced relative, though that verb takes a complement of
+** its own, is the subject of a complement clause: Penn's (SBAR (S NP VP)). */
+static void object_clause(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int o = 1; o + 1 < n; o++) {
+        int a = o + 1;
+        if (!(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj")) || strcmp(t[o].xpos, "NN")) continue;
+        if (t[a].head != o + 1 || strcmp(t[a].deprel, "acl") || !is_verbal(&t[a])) continue;
+        size_t L = strlen(t[a].form);
+        if (L < 3 || strcasecmp(t[a].form + L - 2, "ed")) continue;
+        int deps = 0, comp = 0, by = 0;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == o + 1 && k != a) deps++;
+            if (t[k].head == a + 1 && (rel_is(&t[k], "xcomp") || rel_is(&t[k], "ccomp") || rel_is(&t[k], "obj") ||
+                                       rel_is(&t[k], "dobj")))
+                comp = 1;
+            if (t[k].head == a + 1 && (rel_is(&t[k], "obl") || rel_is(&t[k], "nmod"))) {
+                for (int c = 0; c < k; c++)
+                    if (t[c].head == k + 1 && !strcasecmp(t[c].form, "by")) by = 1;   /* a passive agent */
+            }
+        }
+        if (deps || !comp || by) continue;
+        t[a].head = t[o].head;
+        t[a].deprel = "ccomp";
+        t[a].xpos = "VBD";
+        t[o].head = a + 1;
+        t[o].deprel = "nsubj";
+    }
+}
+
+/* "On improvement of ... health centres/, he said": the comma closing a
+** fronted phrase, right before a clause's subject, belongs to the clause
+** (Penn: S-level), so it cuts the verb's UPPER sequence. */
+static void fronted_comma(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int sj = 2; sj < n; sj++) {
+        if (!rel_is(&t[sj], "nsubj") || t[sj].head < 1 || t[sj].head > n) continue;
+        int v = t[sj].head - 1, lo, hi;
+        if (v < sj) continue;
+        slip_span(t, n, sj, &lo, &hi);
+        int c = lo - 1;
+        if (c < 1 || strcmp(t[c].form, ",") || t[c].head == v + 1) continue;
+        t[c].head = v + 1;
+        t[c].deprel = "punct";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1444,6 +1493,8 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         raise_report(t, n);
         split_verb_modifier(t, n);
         two_word_verb(t, n);
+        object_clause(t, n);
+        fronted_comma(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
