@@ -1170,6 +1170,11 @@ static void split_verb_modifier(dyad_token *t, int n) {
         t[v].upos = "VERB";
         t[N].head = v + 1;
         t[N].deprel = "obj";
+        /* the coordinated verb phrase runs to the right: later dependents of the
+        ** first verb ("... promised raids | to the villages") are the new verb's */
+        for (int k = N + 1; k < n; k++)
+            if (t[k].head == verb + 1 && !rel_is(&t[k], "punct") && !rel_is(&t[k], "parataxis") && !rel_is(&t[k], "conj"))
+                t[k].head = v + 1;
     }
 }
 
