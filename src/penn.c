@@ -1106,6 +1106,14 @@ static void rejoin_clause(dyad_token *t, int n) {
     }
 }
 
+/* Does token k have a preposition (a case dependent other than 's)? */
+static int has_case_tok(const dyad_token *t, int n, int k) {
+    for (int c = 0; c < k; c++)
+        if (t[c].head == k + 1 && rel_is(&t[c], "case") && strcmp(leaf_tag(&t[c]), "POS")) return 1;
+    (void)n;
+    return 0;
+}
+
 /* "..., a senior Bree official said today.": a closing reporting clause (its
 ** own subject, after a comma, up to the sentence end, no comma inside) that the
 ** parser hung inside the sentence is, as in Penn, the top clause: its verb
@@ -1125,7 +1133,21 @@ static void raise_report(dyad_token *t, int n) {
         if (a != v) continue;   /* the sentence end is not in its subtree */
         slip_span(t, n, v, &lo, &hi);
         if (!strcmp(t[lo].form, ",") && t[lo].head == v + 1) lo++;   /* its own opening comma */
-        if (hi != end || lo < 2 || strcmp(t[lo - 1].form, ",") || lo > v) continue;
+        if (hi != end || lo < 2 || lo > v) continue;
+        int X = -1, xlo = lo;
+        if (strcmp(t[lo - 1].form, ",")) {
+            /* ", the Osgiliath newspaper/appos | al-Raya/nsubj said": a caseless
+            ** nominal between the comma and the subject is the subject's head */
+            for (int k = lo - 1; k > 0 && X < 0; k--) {
+                int l2, h2;
+                if (!is_nominal(&t[k]) || has_case_tok(t, n, k)) continue;
+                slip_span(t, n, k, &l2, &h2);
+                if (!strcmp(t[l2].form, ",") && t[l2].head == k + 1) l2++;   /* its own opening comma */
+                if (h2 == lo - 1 && l2 >= 1 && !strcmp(t[l2 - 1].form, ",")) { X = k; xlo = l2; }
+                else if (h2 >= lo) break;
+            }
+            if (X < 0 || !rel_is(&t[lo], "nsubj") || t[lo].head != v + 1) continue;
+        }
         int comma = 0;
         for (int k = lo; k <= hi; k++) if (!strcmp(t[k].form, ",")) comma = 1;
         for (int k = lo; k <= hi; k++) {
@@ -1134,7 +1156,13 @@ static void raise_report(dyad_token *t, int n) {
             if (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj") || rel_is(&t[k], "ccomp") || rel_is(&t[k], "cc")) obj = 1;
         }
         if (comma || !subj || obj) continue;
-        /* the root's span must end right before the comma */
+        if (X >= 0) {
+            t[X].head = v + 1;
+            t[X].deprel = "nsubj";
+            t[lo].head = X + 1;
+            t[lo].deprel = "appos";
+            lo = xlo;
+        }
         t[v].head = 0;
         t[v].deprel = "root";
         t[root].head = v + 1;
