@@ -741,6 +741,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         for (int i = 0; i < nk; i++) if (rel_is(&t[kid[i]], "conj")) lastc = kid[i];
         for (int i = 0; i < nk && flat; i++) {
             const dyad_token *d = &t[kid[i]];
+            if (u->done[kid[i]]) continue;   /* the preposition, already in the PP */
             if (rel_is(d, "conj")) {
                 int *k2 = u->kids + u->kstart[kid[i]];
                 int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
@@ -757,6 +758,40 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                 }
             } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
             else if (rel_is(d, "det") && kid[i] < h) flat = 0;   /* "the A and B": NP and NP */
+            else if ((rel_is(d, "compound") || rel_is(d, "flat")) && !strcmp(d->upos, "PROPN") &&
+                     !strcmp(t[h].upos, "PROPN"))
+                flat = 0;   /* "Minas Tirith and Osgiliath": a multi-word name is an NP of its own */
+        }
+        /* "A and B , and C and D": two coordinations, NP( NP(A and B) , and NP(C and D) ) */
+        int brk = -1, ccs = 0;
+        for (int i = 0; i < nk && flat && !nshared; i++) {
+            if (!rel_is(&t[kid[i]], "conj")) { if (rel_is(&t[kid[i]], "cc")) { if (brk >= 0) brk = -2; else ccs++; } continue; }
+            int *k2 = u->kids + u->kstart[kid[i]];
+            int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]], comma = 0, cc = 0;
+            for (int j = 0; j < n2 && k2[j] < kid[i]; j++) {
+                if (rel_is(&t[k2[j]], "punct") && !strcmp(t[k2[j]].form, ",")) comma = 1;
+                if (rel_is(&t[k2[j]], "cc")) cc = 1;
+            }
+            if (comma && cc && ccs && brk == -1) brk = i;
+            else if (cc) ccs++;
+        }
+        if (flat && brk >= 0) {
+            int outer = pt_add(u->p, parent, "NP", 2, -1);
+            int np1 = outer >= 0 ? pt_add(u->p, outer, "NP", 2, -1) : -1;
+            if (np1 < 0) { st = DYAD_NOMEM; goto out; }
+            for (int i = brk; i < nk; i++) u->done[kid[i]] = 1;
+            u->done[h] = 0;
+            st = emit_flat(u, h, np1);
+            for (int i = brk; i < nk; i++) u->done[kid[i]] = 0;
+            /* the break conjunct's comma and coordinator at the outer level */
+            int *k2 = u->kids + u->kstart[kid[brk]];
+            int n2 = u->kstart[kid[brk] + 1] - u->kstart[kid[brk]];
+            for (int j = 0; j < n2 && k2[j] < kid[brk] && !st; j++)
+                if ((rel_is(&t[k2[j]], "punct") || rel_is(&t[k2[j]], "cc")) && leaf(u, outer, k2[j]) < 0) st = DYAD_NOMEM;
+            int np2 = st ? -1 : pt_add(u->p, outer, "NP", 2, -1);
+            if (!st && np2 < 0) st = DYAD_NOMEM;
+            for (int i = brk; i < nk && !st; i++) st = emit_flat(u, kid[i], np2);
+            goto out;
         }
         if (flat) {
             int np = pt_add(u->p, parent, "NP", 2, -1), outer = np;
