@@ -121,6 +121,22 @@ int main(void) {
                "ended VBD VERB 2 conj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (PP (IN after) (NP (CD two) (NNS talks)))) (VBD ended) (. .)))"));
 
+    /* 'Lions/root , tigers , and Rohan/nsubj welcomed/conj': the coordination is the verb's subject */
+    CHECK(same("Lions NNS NOUN 0 root;, , PUNCT 3 punct;tigers NNS NOUN 1 conj;, , PUNCT 7 punct;and CC CCONJ 7 cc;Rohan NNP PROPN 7 nsubj;welcomed VBD VERB 1 conj;talks NNS NOUN 7 obj;. . PUNCT 1 punct",
+               "(ROOT (S (NP (NNS Lions) (, ,) (NNS tigers) (, ,) (CC and) (NNP Rohan)) (VP (VBD welcomed) (NP (NNS talks))) (. .)))"));
+    /* 'said government/obj proposed/acl to take it': a complement clause with its subject */
+    CHECK(same("he PRP PRON 2 nsubj;said VBD VERB 0 root;government NN NOUN 2 obj;proposed VBN VERB 3 acl;to TO PART 6 mark;take VB VERB 4 xcomp;it PRP PRON 6 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (PRP he)) (VP (VBD said) (S (NP (NN government)) (VP (VBD proposed) (S (VP (TO to) (VP (VB take) (NP (PRP it)))))))) (. .)))"));
+    /* the comma closing a fronted PP belongs to the clause, before its subject */
+    CHECK(same("On IN ADP 2 case;health NN NOUN 7 obl;of IN ADP 4 case;Rohan NNP PROPN 2 nmod;, , PUNCT 2 punct;he PRP PRON 7 nsubj;said VBD VERB 0 root;. . PUNCT 7 punct",
+               "(ROOT (S (PP (IN On) (NP (NP (NN health)) (PP (IN of) (NP (NNP Rohan))))) (, ,) (NP (PRP he)) (VP (VBD said)) (. .)))"));
+    /* 'Rohan and Gondor , and Arnor and Zorbia' inside a PP: two flat coordinations */
+    CHECK(same("talks NNS NOUN 0 root;between IN ADP 3 case;Rohan NNP PROPN 1 nmod;and CC CCONJ 5 cc;Gondor NNP PROPN 3 conj;, , PUNCT 8 punct;and CC CCONJ 8 cc;Arnor NNP PROPN 3 conj;and CC CCONJ 10 cc;Zorbia NNP PROPN 3 conj",
+               "(ROOT (NP (NP (NNS talks)) (PP (IN between) (NP (NP (NNP Rohan) (CC and) (NNP Gondor)) (, ,) (CC and) (NP (NNP Arnor) (CC and) (NNP Zorbia))))))"));
+    /* UD 2.14's obl:unmarked ('said today') is a temporal NP */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;said VBD VERB 0 root;today NN NOUN 2 obl:unmarked;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD said) (NP-TMP (NN today))) (. .)))"));
+
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
     CHECK(pt_from_ud(P, S) == DYAD_OK);
