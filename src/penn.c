@@ -1526,6 +1526,31 @@ static void fronted_comma(dyad_token *t, int n) {
     }
 }
 
+/* "with Eriador/compound next week": a proper-noun compound before an
+** adjective of the same head breaks English premodifier order, so it ends a
+** phrase: the name takes the preposition and the relation, and "next week"
+** (a temporal adjective: next, last, this, ...) is a temporal nominal of its own. */
+static void split_name_before_adjective(dyad_token *t, int n) {
+    static const char *tadj[] = {"next", "last", "this", "past", "previous", "coming", "following", "same", NULL};
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int a = 1; a + 1 < n; a++) {
+        int N = t[a].head - 1, X = a - 1, c = -1, ok = 0;
+        if (!rel_is(&t[a], "amod") || N != a + 1 || !is_nominal(&t[N])) continue;
+        for (int j = 0; tadj[j]; j++) if (!strcasecmp(t[a].form, tadj[j])) ok = 1;
+        if (!ok || t[X].head != N + 1 || !rel_is(&t[X], "compound") || strcmp(t[X].upos, "PROPN")) continue;
+        if (!(rel_is(&t[N], "obl") || rel_is(&t[N], "nmod")) || t[N].head < 1) continue;
+        for (int k = 0; k < X; k++) if (t[k].head == N + 1 && rel_is(&t[k], "case")) c = k;
+        if (c < 0 || c != X - 1) continue;
+        t[X].head = t[N].head;
+        t[X].deprel = t[N].deprel;
+        t[c].head = X + 1;
+        t[N].deprel = "obl:tmod";
+        if (t[N].head >= 1 && t[N].head <= n && !is_verbal(&t[t[N].head - 1]))
+            for (int h = t[N].head, steps = 0; h >= 1 && h <= n && steps < n; h = t[h - 1].head, steps++)
+                if (is_verbal(&t[h - 1])) { t[N].head = h; break; }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1563,6 +1588,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         two_word_verb(t, n);
         object_clause(t, n);
         fronted_comma(t, n);
+        split_name_before_adjective(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
