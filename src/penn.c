@@ -1551,6 +1551,23 @@ static void split_name_before_adjective(dyad_token *t, int n) {
     }
 }
 
+/* "celebrated Eid at United Arab Emirates with/nmod Gondor": a name takes
+** few PP modifiers; a PP (not an of-phrase) on a proper-noun oblique of a verb
+** modifies the verb, as CoreNLP attaches it. */
+static void lift_name_pp(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int k = 1; k < n; k++) {
+        int h = t[k].head - 1;
+        if (h < 0 || h >= k || strcmp(t[k].deprel, "nmod") || strcmp(t[h].upos, "PROPN") || !rel_is(&t[h], "obl")) continue;
+        int v = t[h].head - 1, c = -1;
+        if (v < 0 || v >= n || !is_verbal(&t[v])) continue;
+        for (int j = h + 1; j < k; j++) if (t[j].head == k + 1 && rel_is(&t[j], "case")) c = j;
+        if (c < 0 || !strcasecmp(t[c].form, "of")) continue;
+        t[k].head = v + 1;
+        t[k].deprel = "obl";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1589,6 +1606,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         object_clause(t, n);
         fronted_comma(t, n);
         split_name_before_adjective(t, n);
+        lift_name_pp(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
