@@ -1568,6 +1568,28 @@ static void lift_name_pp(dyad_token *t, int n) {
     }
 }
 
+/* "the parliament of Gondor in/nmod Eriador", "the reopening of guest houses
+** in/nmod Bree": a PP right after an of-phrase of the same noun modifies the
+** of-phrase's noun, as CoreNLP nests it. */
+static void nest_after_of(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int p2 = 2; p2 < n; p2++) {
+        int N = t[p2].head - 1;
+        if (N < 0 || N >= p2 || strcmp(t[p2].deprel, "nmod") || !is_nominal(&t[N]) || !has_case_tok(t, n, p2)) continue;
+        int p1 = -1;
+        for (int k = N + 1; k < p2; k++)
+            if (t[k].head == N + 1 && !strcmp(t[k].deprel, "nmod")) p1 = k;
+        if (p1 < 0 || !is_nominal(&t[p1])) continue;
+        int of = 0, lo, hi, l2, h2;
+        for (int c = N + 1; c < p1; c++) if (t[c].head == p1 + 1 && !strcasecmp(t[c].form, "of")) of = 1;
+        if (!of) continue;
+        slip_span(t, n, p1, &lo, &hi);
+        slip_span(t, n, p2, &l2, &h2);
+        if (hi + 1 != l2) continue;
+        t[p2].head = p1 + 1;
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1607,6 +1629,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         fronted_comma(t, n);
         split_name_before_adjective(t, n);
         lift_name_pp(t, n);
+        nest_after_of(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
