@@ -1590,6 +1590,26 @@ static void nest_after_of(dyad_token *t, int n) {
     }
 }
 
+/* "agrees with the Philippines and France that/mark disputes should be
+** resolved/acl:relcl": a clause with its own subject and the marker "that"
+** is a content clause, and a name takes none: it is the complement of the
+** nearest verb above the name. */
+static void name_content_clause(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 1; v < n; v++) {
+        int h = t[v].head - 1, mk = 0, subj = 0;
+        if (h < 0 || h >= v || !rel_is(&t[v], "acl") || strcmp(t[h].upos, "PROPN")) continue;
+        for (int k = h + 1; k < v; k++) {
+            if (t[k].head != v + 1) continue;
+            if (rel_is(&t[k], "mark") && !strcasecmp(t[k].form, "that")) mk = 1;
+            if (rel_is(&t[k], "nsubj") || rel_is(&t[k], "expl")) subj = 1;
+        }
+        if (!mk || !subj) continue;
+        for (int a = t[h].head, steps = 0; a >= 1 && a <= n && steps < n; a = t[a - 1].head, steps++)
+            if (is_verbal(&t[a - 1])) { t[v].head = a; t[v].deprel = "ccomp"; break; }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1630,6 +1650,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         split_name_before_adjective(t, n);
         lift_name_pp(t, n);
         nest_after_of(t, n);
+        name_content_clause(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
