@@ -5,7 +5,7 @@
 # without ../shared): the pass counts must not fall below the figures reached.
 . tests/cli/lib.sh
 FLOOR_GIVEN=275      # of 278 (the other 3 cannot pass: docs/validation.md)
-FLOOR_OWN=266        # --parse own (270 reached): depends on the parser model, so a little slack
+FLOOR_OWN=267        # --parse own (271 reached): depends on the parser model, so a little slack
 FLOOR_UD=237         # --parses-from the UDPipe CoNLL-U file (bound 240: docs/validation.md)
 P=$SHARED/data/petrarch
 
