@@ -137,6 +137,19 @@ int main(void) {
     CHECK(same("Rohan NNP PROPN 2 nsubj;said VBD VERB 0 root;today NN NOUN 2 obl:unmarked;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD said) (NP-TMP (NN today))) (. .)))"));
 
+    /* 'with Arnor/compound next week': the name ends before the temporal adjective */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;with IN ADP 7 case;Arnor NNP PROPN 7 compound;next JJ ADJ 7 amod;week NN NOUN 2 obl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor)) (PP (IN with) (NP (NNP Arnor))) (NP-TMP (JJ next) (NN week))) (. .)))"));
+    /* a PP on a proper-noun oblique modifies the verb */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;at IN ADP 4 case;Paris NNP PROPN 2 obl;with IN ADP 6 case;Gondor NNP PROPN 4 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (PP (IN at) (NP (NNP Paris))) (PP (IN with) (NP (NNP Gondor)))) (. .)))"));
+    /* a PP right after an of-phrase nests in its noun */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;the DT DET 4 det;parliament NN NOUN 2 obj;of IN ADP 6 case;Gondor NNP PROPN 4 nmod;in IN ADP 8 case;Arnor NNP PROPN 4 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NP (DT the) (NN parliament)) (PP (IN of) (NP (NP (NNP Gondor)) (PP (IN in) (NP (NNP Arnor))))))) (. .)))"));
+    /* a that-clause with its own subject on a name: the verb's complement */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;agrees VBZ VERB 0 root;with IN ADP 4 case;Gondor NNP PROPN 2 obl;that IN SCONJ 8 mark;talks NNS NOUN 8 nsubj;should MD AUX 8 aux;resume VB VERB 4 acl:relcl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBZ agrees) (PP (IN with) (NP (NNP Gondor))) (S (IN that) (NP (NNS talks)) (VP (MD should) (VP (VB resume))))) (. .)))"));
+
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
     CHECK(pt_from_ud(P, S) == DYAD_OK);
