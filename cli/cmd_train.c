@@ -22,11 +22,14 @@ static void usage(FILE *f) {
         "  --parse-epochs N    parser epochs (default 15)\n"
         "  --folds N           jackknife folds for the parser's training tags (default 5)\n"
         "  --prune X           drop parser weights of magnitude below X (default 0)\n"
+        "  --features N        1 (default): base features; 2: also ambiguity classes in the\n"
+        "                      tagger and word suffixes in the parser (docs/parser.md)\n"
         "  -q, --quiet         no progress on stderr\n");
 }
 
 int cmd_train(int argc, char **argv) {
     const char *train = NULL, *dev = NULL, *out = NULL, *v;
+    int features = 1;
     dyad_train_opts o;
     memset(&o, 0, sizeof o);
     o.progress = progress;
@@ -41,6 +44,7 @@ int cmd_train(int argc, char **argv) {
         else if (cli_opt_value(argc, argv, &i, "--parse-epochs", &v)) o.parse_epochs = atoi(v);
         else if (cli_opt_value(argc, argv, &i, "--folds", &v)) o.folds = atoi(v);
         else if (cli_opt_value(argc, argv, &i, "--prune", &v)) o.prune = (float)atof(v);
+        else if (cli_opt_value(argc, argv, &i, "--features", &v)) features = atoi(v);
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
         else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
     }
@@ -50,7 +54,7 @@ int cmd_train(int argc, char **argv) {
         return EXIT_USAGE;
     }
     char err[512] = "";
-    dyad_status st = dyad_train(train, dev, out, &o, err, sizeof err);
+    dyad_status st = dyad_train_features(train, dev, out, &o, features, err, sizeof err);
     if (st) {
         cli_error("train: %s", err[0] ? err : dyad_strerror(st));
         if (st == DYAD_EIO) cli_error("train: the UD English EWT treebank is in ../shared/data/ud/en_ewt (see docs/parser.md)");

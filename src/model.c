@@ -74,13 +74,13 @@ int kv_build(const uint64_t *keys, const uint32_t *vals, uint32_t n, void **mem,
 }
 
 /* ---- file image ---- */
-void *model_image(const msect *s, int n, size_t *size) {
+void *model_image(const msect *s, int n, uint32_t version, size_t *size) {
     size_t total = HDR;
     for (int i = 0; i < n; i++) total += 16 + pad8(s[i].size);
     unsigned char *b = dyad_calloc(1, total);
     if (!b) return NULL;
     memcpy(b, MODEL_MAGIC, 8);
-    uint32_t ver = MODEL_VERSION, ns = (uint32_t)n;
+    uint32_t ver = version, ns = (uint32_t)n;
     uint64_t pl = total - HDR;
     memcpy(b + 8, &ver, 4);
     memcpy(b + 12, &ns, 4);
@@ -99,18 +99,6 @@ void *model_image(const msect *s, int n, size_t *size) {
     return b;
 }
 
-dyad_status model_write(const char *path, const msect *s, int n, char *err, size_t errlen) {
-    size_t size;
-    void *img = model_image(s, n, &size);
-    if (!img) return errf(err, errlen, DYAD_NOMEM, "out of memory");
-    FILE *f = fopen(path, "wb");
-    if (!f) { dyad_free(img); return errf(err, errlen, DYAD_EIO, "%s: cannot create", path); }
-    int ok = fwrite(img, 1, size, f) == size;
-    ok &= fclose(f) == 0;
-    dyad_free(img);
-    return ok ? DYAD_OK : errf(err, errlen, DYAD_EIO, "%s: write failed", path);
-}
-
 static int str_ok(const dyad_model *m, uint32_t off) { return off < m->npool; }
 
 dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *err, size_t errlen) {
@@ -120,7 +108,7 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
     uint32_t ver, ns, crc;
     uint64_t pl;
     memcpy(&ver, b + 8, 4); memcpy(&ns, b + 12, 4); memcpy(&pl, b + 16, 8); memcpy(&crc, b + 24, 4);
-    if (ver != MODEL_VERSION) return BAD("model version %u, this build reads version %u", ver, MODEL_VERSION);
+    if (ver < 1 || ver > MODEL_VERSION) return BAD("model version %u, this build reads versions 1 to %u", ver, MODEL_VERSION);
     if (pl != size - HDR) return BAD("model truncated or padded: %llu payload bytes, header says %llu",
                                      (unsigned long long)(size - HDR), (unsigned long long)pl);
     if ((uint32_t)crc32(0L, b + HDR, (uInt)pl) != crc) return BAD("model checksum mismatch");
@@ -135,8 +123,10 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
         if (id >= 1 && id <= SEC_COUNT) { sec[id] = b + p + 16; ssz[id] = sz; }
         p += 16 + pad8(sz);
     }
-    for (int id = 1; id <= SEC_COUNT; id++) if (!sec[id]) return BAD("model lacks section %d", id);
+    for (int id = 1; id <= (ver >= 2 ? SEC_AMB : SEC_TAGGER2); id++)
+        if (!sec[id]) return BAD("model lacks section %d", id);
     memset(m, 0, sizeof *m);
+    m->fset = (int)ver;
     m->pool = sec[SEC_POOL]; m->npool = ssz[SEC_POOL];
     if (!m->npool || m->pool[m->npool - 1]) return BAD("bad string pool");
     const uint32_t *meta = sec[SEC_META];
@@ -165,6 +155,7 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
     if (ap_view(sec[SEC_PARSER], ssz[SEC_PARSER], &m->parser)
         || m->parser.nclass != (uint32_t)(1 + 2 * m->nlab)) return BAD("bad parser section");
     if (kv_view(sec[SEC_TAGDICT], ssz[SEC_TAGDICT], &m->tagdict)) return BAD("bad tag dictionary");
+    if (ver >= 2 && kv_view(sec[SEC_AMB], ssz[SEC_AMB], &m->amb)) return BAD("bad ambiguity classes");
     for (uint32_t i = 0; i <= m->tagdict.mask; i++)
         if (m->tagdict.keys[i] && m->tagdict.vals[i] >= (uint32_t)m->ntag) return BAD("bad tag dictionary");
     m->lexv = sec[SEC_LEXV];
@@ -221,13 +212,17 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
     if (n == 0) return DYAD_OK;
     dyad_token *t = dyad_sentence_tokens(s);
     size_t nn = (size_t)n + 2;
-    char *blk = dyad_malloc(nn * (sizeof(tok_info) + sizeof(uint64_t) + 5 * sizeof(int)));
+    char *blk = dyad_malloc(nn * (sizeof(tok_info) + 2 * sizeof(uint64_t) + 5 * sizeof(int)));
     if (!blk) return DYAD_NOMEM;
     tok_info *ti = (tok_info *)blk;
     uint64_t *word = (uint64_t *)(ti + nn);
-    int *tags = (int *)(word + nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
+    int *tags = (int *)(word + 2 * nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
     int *tags1 = lab + nn;
-    for (int i = 0; i < n; i++) tok_info_fill(&ti[i], t[i].form ? t[i].form : "_");
+    for (int i = 0; i < n; i++) {
+        uint32_t v;
+        tok_info_fill(&ti[i], t[i].form ? t[i].form : "_");
+        if (m->fset >= 2) ti[i].amb = kv_get(&m->amb, ti[i].lower, &v) ? v : tok_amb_unknown(&ti[i]);
+    }
     tag_run(&m->tagger, &m->tagdict, ti, n, NULL, tags1);
     tag_run(&m->tagger2, &m->tagdict, ti, n, tags1, tags);
     char buf[256];
@@ -243,10 +238,10 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
         if (!t[i].upos || !t[i].xpos || !t[i].feats || !t[i].lemma) { dyad_free(blk); return DYAD_NOMEM; }
     }
     if (parse) {
-        word[0] = 0x1111; ptag[0] = 254;
-        word[n + 1] = 0x2222; ptag[n + 1] = 255;
-        for (int i = 0; i < n; i++) { word[i + 1] = ti[i].lower; ptag[i + 1] = tags[i]; }
-        if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, m->coarse, n, head, lab)) {
+        word[0] = word[nn] = 0x1111; ptag[0] = 254;
+        word[n + 1] = word[nn + n + 1] = 0x2222; ptag[n + 1] = 255;
+        for (int i = 0; i < n; i++) { word[i + 1] = ti[i].lower; word[nn + i + 1] = ti[i].suf[2]; ptag[i + 1] = tags[i]; }
+        if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, m->coarse, m->fset, n, head, lab)) {
             dyad_free(blk);
             return DYAD_NOMEM;
         }

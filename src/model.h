@@ -9,7 +9,9 @@
 #include "dyad.h"
 
 #define MODEL_MAGIC "DYADPRS\x01"
-#define MODEL_VERSION 1u
+/* Version = feature set: 1 = the base features; 2 = also ambiguity classes in the
+** tagger and suffixes in the parser (section SEC_AMB). Bump when either changes. */
+#define MODEL_VERSION 2u
 #define MAX_LABELS 64
 
 /* Frozen u64 -> u32 map (open addressing; key 0 = empty). Block layout:
@@ -26,10 +28,12 @@ struct dyad_model {
     void *file;              /* the whole file (OWNED), or NULL when built in memory */
     const char *pool; size_t npool;
     int ntag, nlab, root_label, punct_label;
+    int fset;                /* feature set = file version (1 or 2) */
     tag_class tags[256];
     const char *labels[MAX_LABELS];
     ap_table tagger, tagger2, parser;
     kv_map tagdict;          /* word (exact) -> tag class, frequent unambiguous words */
+    kv_map amb;              /* lowercased word -> ambiguity class (tok_info.amb) */
     kv_map lex;              /* (form, tag) -> index into lexv */
     const uint32_t *lexv; uint32_t nlexv; /* pairs (lemma offset, feats offset) */
     kv_map rules;            /* (tag, suffix) -> strip<<24 | append offset */
@@ -39,9 +43,15 @@ struct dyad_model {
 /* Per-token hashes computed once per sentence. */
 typedef struct tok_info {
     uint64_t form, lower, shape, pre[4], suf[5];
+    uint32_t amb;          /* ambiguity class: hash of the classes seen with the word (0 unknown) */
     int len, upper_first, has_digit, has_hyphen, all_upper;
 } tok_info;
 void tok_info_fill(tok_info *ti, const char *form);
+/* The ambiguity class of a word never seen in training: its shape's kind. */
+static inline uint32_t tok_amb_unknown(const tok_info *t) {
+    return 2u + (uint32_t)t->upper_first + 2u * (uint32_t)t->all_upper + 4u * (uint32_t)t->has_digit
+           + 8u * (uint32_t)t->has_hyphen;
+}
 
 /* Tagger. tags[0..i) are the previous predictions. Returns feature count. */
 #define TAG_MAX_FEATS 64
@@ -65,13 +75,14 @@ typedef struct pstate {
     int *nl, *nr;          /* left / right valency */
     uint64_t *ls, *rs;     /* label sets of left / right children */
     const uint64_t *word;  /* [n+2] word hashes (lower form); 0 and n+1 special */
+    const uint64_t *sfx;   /* [n+2] = word + n + 2: suffix hashes; NULL with feature set 1 */
     const int *tag;        /* [n+2] tag classes */
     const uint8_t *coarse; /* [256] tag class -> coarse class (UPOS) */
     int nlab, root_label;
 } pstate;
 /* Allocate the state arrays for n words (one block, OWNED by st->stack). */
 int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const uint8_t *coarse,
-                int nlab, int root_label);
+                int nlab, int root_label, int fset);
 void pstate_free(pstate *st);
 int parse_features(const pstate *st, uint64_t *keys);
 /* Valid actions: 0 SHIFT, 1+l LEFT_l, 1+nlab+l RIGHT_l. */
@@ -81,9 +92,10 @@ int parse_done(const pstate *st);
 /* Cost of every action (costs[0..1+2*nlab)) against gold heads gh[1..n]
 ** (ROOT = n+1) and labels gl[1..n]; invalid actions get a huge cost. */
 void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
-/* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n]. */
+/* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n].
+** word[0..n+2) are word hashes, word[n+2..2n+4) suffix hashes. */
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
-              const uint8_t *coarse, int n, int *head, int *lab);
+              const uint8_t *coarse, int fset, int n, int *head, int *lab);
 /* coarse[c] = the first class with c's UPOS; 254, 255 map to themselves. */
 void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse);
 
@@ -98,12 +110,12 @@ size_t lemma_lower(const char *z, char *buf, size_t cap);
 
 /* Model file writing (train.c): sections written in order after the header. */
 enum { SEC_META = 1, SEC_POOL, SEC_TAGGER, SEC_PARSER, SEC_TAGDICT, SEC_LEX, SEC_LEXV, SEC_RULES, SEC_TAGGER2,
-       SEC_COUNT = SEC_TAGGER2 };
+       SEC_AMB, SEC_COUNT = SEC_AMB };
 typedef struct msect { uint32_t id; const void *data; size_t size; } msect;
-dyad_status model_write(const char *path, const msect *s, int n, char *err, size_t errlen);
+
 /* Build a model view over an in-memory image (the bytes a file would hold).
 ** The image must stay alive and 8-byte aligned; m->file is left NULL. */
 dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *err, size_t errlen);
-/* Serialize sections into one OWNED image (what model_write writes). */
-void *model_image(const msect *s, int n, size_t *size);
+/* Serialize sections into one OWNED image: the bytes of a model file. */
+void *model_image(const msect *s, int n, uint32_t version, size_t *size);
 #endif

@@ -15,7 +15,7 @@ void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse) {
 }
 
 int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const uint8_t *coarse,
-                int nlab, int root_label) {
+                int nlab, int root_label, int fset) {
     size_t m = (size_t)n + 2;
     char *blk = dyad_malloc(m * (2 * sizeof(uint64_t) + 10 * sizeof(int)));
     if (!blk) return -1;
@@ -36,7 +36,7 @@ int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const u
     memset(st->head, 0xff, 2 * m * sizeof(int));          /* head, lab = -1 */
     memset(st->l1, 0, 6 * m * sizeof(int));
     st->n = n; st->sp = 0; st->b = 1;
-    st->word = word; st->tag = tag; st->coarse = coarse;
+    st->word = word; st->sfx = fset >= 2 ? word + n + 2 : NULL; st->tag = tag; st->coarse = coarse;
     st->nlab = nlab; st->root_label = root_label;
     return 0;
 }
@@ -113,6 +113,7 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
 
 #define W(x) (st->word[x])
 #define T(x) ((uint64_t)st->tag[x])
+#define SFX(x) (st->sfx[x])
 #define C(x) ((uint64_t)st->coarse[st->tag[x]] + 1000)
 #define LB(x) ((x) ? (uint64_t)(st->lab[x] + 1) : 0)
 #define K(...) ap_key(__VA_ARGS__)
@@ -235,13 +236,21 @@ int parse_features(const pstate *st, uint64_t *keys) {
     keys[k++] = K(96, C(s1), C(s0), d1);
     keys[k++] = K(97, W(s1), C(s0), d1);
     keys[k++] = K(98, C(s1), W(s0), d1);
+    if (st->sfx) {
+        keys[k++] = K(99, SFX(b0), 0, 0);
+        keys[k++] = K(100, SFX(s0), 0, 0);
+        keys[k++] = K(101, SFX(b0), T(s0), 0);
+        keys[k++] = K(102, SFX(s0), T(b0), 0);
+        keys[k++] = K(103, SFX(b1), 0, 0);
+        keys[k++] = K(104, SFX(s0), SFX(b0), 0);
+    }
     return k;
 }
 
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
-              const uint8_t *coarse, int n, int *head, int *lab) {
+              const uint8_t *coarse, int fset, int n, int *head, int *lab) {
     pstate st;
-    if (pstate_init(&st, n, word, tag, coarse, nlab, root_label)) return -1;
+    if (pstate_init(&st, n, word, tag, coarse, nlab, root_label, fset)) return -1;
     uint64_t keys[PARSE_MAX_FEATS];
     float sc[256];
     int na = 1 + 2 * nlab;

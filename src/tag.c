@@ -88,6 +88,13 @@ int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *ke
     keys[k++] = ap_key(37, w->lower, flags, 0);
     keys[k++] = ap_key(38, LOW(i - 1), t1, 0);
     keys[k++] = ap_key(39, t1, t2, w->lower);
+    if (w->amb) {            /* feature set 2: ambiguity classes (never 0 there) */
+        keys[k++] = ap_key(50, w->amb, 0, 0);
+        keys[k++] = ap_key(51, w->amb, t1, 0);
+        keys[k++] = ap_key(52, i + 1 < n ? ti[i + 1].amb : 7, 0, 0);
+        keys[k++] = ap_key(53, i > 0 ? ti[i - 1].amb : 7, 0, 0);
+        keys[k++] = ap_key(54, w->amb, i + 1 < n ? ti[i + 1].amb : 7, 0);
+    }
     return k;
 }
 
@@ -103,6 +110,7 @@ int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *
     keys[k++] = ap_key(45, (uint64_t)rtags[i], 0, 0);
     keys[k++] = ap_key(46, (uint64_t)rtags[i], ti[i].lower, 0);
     keys[k++] = ap_key(47, t1, (uint64_t)rtags[i], r1);
+    if (ti[i].amb) keys[k++] = ap_key(48, ti[i].amb, r1, 0);
     return k;
 }
 

@@ -27,6 +27,7 @@ typedef struct trainer {
     int ntag;
     char labs[MAX_LABELS][40];
     int nlab, root, punct;
+    int fset;                 /* feature set (model version) */
     uint8_t coarse[256];
     uint64_t rng;
     char *err; size_t errlen;
@@ -603,6 +604,64 @@ static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t
     return st;
 }
 
+/* ---- ambiguity classes ----
+** The classes a (lowercased) word was seen with, as one 32-bit hash. Training
+** tokens get theirs with their own sentence left out, so rare words look
+** as unknown as they will at test time. */
+typedef struct wcount { uint64_t w; int c, n; } wcount;
+static int wc_cmp(const void *x, const void *y) {
+    const wcount *p = x, *q = y;
+    if (p->w != q->w) return p->w < q->w ? -1 : 1;
+    return p->c - q->c;
+}
+static uint32_t amb_hash(uint64_t h) { uint32_t v = (uint32_t)ap_mix(h); return v ? v : 1; }
+
+static dyad_status build_amb(trainer *t, void **mem, size_t *size) {
+    size_t ntok = 0;
+    for (int i = 0; i < t->ns; i++) ntok += (size_t)t->s[i].n;
+    wcount *r = dyad_malloc((ntok ? ntok : 1) * sizeof *r);
+    if (!r) return DYAD_NOMEM;
+    size_t k = 0;
+    for (int i = 0; i < t->ns; i++)
+        for (int j = 0; j < t->s[i].n; j++) { r[k].w = t->s[i].ti[j].lower; r[k].c = t->s[i].tag[j]; r[k].n = 1; k++; }
+    qsort(r, k, sizeof *r, wc_cmp);
+    size_t u = 0;                                   /* merge runs into counts */
+    for (size_t i = 0; i < k; i++) {
+        if (u && r[u - 1].w == r[i].w && r[u - 1].c == r[i].c) r[u - 1].n++;
+        else r[u++] = r[i];
+    }
+    /* per training token: classes with a count left after removing its sentence */
+    for (int i = 0; i < t->ns; i++) {
+        tsent *s = &t->s[i];
+        for (int j = 0; j < s->n; j++) {
+            uint64_t w = s->ti[j].lower;
+            size_t lo = 0, hi = u;
+            while (lo < hi) { size_t mid = (lo + hi) / 2; if (r[mid].w < w) lo = mid + 1; else hi = mid; }
+            uint64_t h = 0x9e37; int any = 0;
+            for (size_t q = lo; q < u && r[q].w == w; q++) {
+                int own = 0;
+                for (int x = 0; x < s->n; x++) own += s->ti[x].lower == w && s->tag[x] == r[q].c;
+                if (r[q].n - own > 0) { h = (h ^ (uint64_t)(r[q].c + 1)) * 0x100000001b3ULL; any = 1; }
+            }
+            s->ti[j].amb = any ? amb_hash(h) : tok_amb_unknown(&s->ti[j]);
+        }
+    }
+    /* the map for tagging: all counts */
+    uint64_t *keys = dyad_malloc((u ? u : 1) * sizeof *keys);
+    uint32_t *vals = dyad_malloc((u ? u : 1) * sizeof *vals);
+    if (!keys || !vals) { dyad_free(r); dyad_free(keys); dyad_free(vals); return DYAD_NOMEM; }
+    uint32_t nk = 0;
+    for (size_t q = 0; q < u;) {
+        uint64_t w = r[q].w, h = 0x9e37;
+        for (; q < u && r[q].w == w; q++) h = (h ^ (uint64_t)(r[q].c + 1)) * 0x100000001b3ULL;
+        keys[nk] = w; vals[nk] = amb_hash(h); nk++;
+    }
+    int bad = kv_build(keys, vals, nk, mem, size);
+    say(t, "ambiguity classes for %u words", nk);
+    dyad_free(r); dyad_free(keys); dyad_free(vals);
+    return bad ? DYAD_NOMEM : DYAD_OK;
+}
+
 /* ---- tag dictionary ---- */
 static dyad_status build_tagdict(trainer *t, void **mem, size_t *size) {
     size_t ntok = 0;
@@ -643,9 +702,12 @@ static dyad_status build_tagdict(trainer *t, void **mem, size_t *size) {
 typedef struct pbuf { uint64_t *word; int *gh; float *sc; int *cost; } pbuf;
 
 static void fill_words(const tsent *s, uint64_t *word, int *ptag, const int *tags) {
-    word[0] = 0x1111; ptag[0] = 254;
-    word[s->n + 1] = 0x2222; ptag[s->n + 1] = 255;
-    for (int i = 0; i < s->n; i++) { word[i + 1] = s->ti[i].lower; ptag[i + 1] = tags[i]; }
+    int nn = s->n + 2;
+    word[0] = word[nn] = 0x1111; ptag[0] = 254;
+    word[s->n + 1] = word[nn + s->n + 1] = 0x2222; ptag[s->n + 1] = 255;
+    for (int i = 0; i < s->n; i++) {
+        word[i + 1] = s->ti[i].lower; word[nn + i + 1] = s->ti[i].suf[2]; ptag[i + 1] = tags[i];
+    }
 }
 
 static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, double *acc) {
@@ -659,14 +721,14 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
         tsent *s = &t->s[idx[q]];
         if (!s->projective || s->n > 500) continue;
         int n = s->n;
-        uint64_t *word = dyad_malloc((size_t)(n + 2) * sizeof *word);
+        uint64_t *word = dyad_malloc((size_t)(n + 2) * 2 * sizeof *word);
         int *ptag = dyad_malloc((size_t)(n + 2) * 3 * sizeof *ptag);
         if (!word || !ptag) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         int *gh = ptag + (n + 2), *gl = gh + (n + 2);
         fill_words(s, word, ptag, s->ptag);
         for (int d = 1; d <= n; d++) { gh[d] = s->head[d] == 0 ? n + 1 : s->head[d]; gl[d] = s->lab[d]; }
         pstate st;
-        if (pstate_init(&st, n, word, ptag, t->coarse, t->nlab, t->root)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
+        if (pstate_init(&st, n, word, ptag, t->coarse, t->nlab, t->root, t->fset)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         while (!parse_done(&st)) {
             int nk = parse_features(&st, keys);
             memset(sc, 0, (size_t)na * sizeof *sc);
@@ -699,6 +761,7 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
 typedef struct parts {
     void *tagger; size_t tagsz;
     void *tagger2; size_t tag2sz;
+    void *amb; size_t ambsz;
     void *parser; size_t parsz;
     void *dict; size_t dictsz;
     void *lex; size_t lexsz;
@@ -708,14 +771,14 @@ typedef struct parts {
 } parts;
 
 static void *image(trainer *t, const parts *p, size_t *size) {
-    msect s[9] = {
+    msect s[10] = {
         {SEC_META, p->meta, p->metasz}, {SEC_POOL, t->pool, t->npool},
         {SEC_TAGGER, p->tagger, p->tagsz}, {SEC_PARSER, p->parser, p->parsz},
         {SEC_TAGDICT, p->dict, p->dictsz}, {SEC_LEX, p->lex, p->lexsz},
         {SEC_LEXV, p->lexv, p->nlexv * 8}, {SEC_RULES, p->rules, p->rulesz},
-        {SEC_TAGGER2, p->tagger2, p->tag2sz},
+        {SEC_TAGGER2, p->tagger2, p->tag2sz}, {SEC_AMB, p->amb, p->ambsz},
     };
-    return model_image(s, 9, size);
+    return model_image(s, t->fset >= 2 ? 10 : 9, (uint32_t)t->fset, size);
 }
 
 static int uni_eq(const char *a, const char *b) {
@@ -762,6 +825,11 @@ static dyad_status eval_dev(trainer *t, const void *img, size_t size, double *up
 
 dyad_status dyad_train(const char *train_path, const char *dev_path, const char *out_path,
                        const dyad_train_opts *o, char *err, size_t errlen) {
+    return dyad_train_features(train_path, dev_path, out_path, o, 1, err, errlen);
+}
+
+dyad_status dyad_train_features(const char *train_path, const char *dev_path, const char *out_path,
+                                const dyad_train_opts *o, int features, char *err, size_t errlen) {
     static char dummy[8];
     trainer T, *t = &T;
     memset(t, 0, sizeof *t);
@@ -773,6 +841,11 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     int parse_epochs = o && o->parse_epochs > 0 ? o->parse_epochs : 15;
     int folds = o && o->folds > 0 ? o->folds : 5;
     float prune = o && o->prune > 0 ? o->prune : 0.0f;
+    t->fset = features > 0 ? features : 1;
+    if (t->fset > (int)MODEL_VERSION) {
+        snprintf(t->err, t->errlen, "feature set %d unknown (1 to %u)", t->fset, MODEL_VERSION);
+        return DYAD_EINVAL;
+    }
     parts P; memset(&P, 0, sizeof P);
     void *best = NULL; size_t bestsz = 0;
     int *idx = NULL;
@@ -797,6 +870,7 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
     if ((st = build_tagdict(t, &P.dict, &P.dictsz))) goto out;
     t->cap = t->ns;
     if ((st = augment(t))) goto out;
+    if (t->fset >= 2 && (st = build_amb(t, &P.amb, &P.ambsz))) goto out;
     kv_map dict;
     if (kv_view(P.dict, P.dictsz, &dict)) { st = DYAD_NOMEM; goto out; }
     P.metasz = 16 + 4 * (size_t)(3 * t->ntag + t->nlab);
@@ -888,7 +962,7 @@ out:
     if (st && !t->err[0]) snprintf(t->err, t->errlen, "%s", dyad_strerror(st));
     ap_train_free(pa);
     dyad_free(best); dyad_free(idx);
-    dyad_free(P.tagger); dyad_free(P.tagger2); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
+    dyad_free(P.tagger); dyad_free(P.tagger2); dyad_free(P.amb); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
     dyad_free(P.lexv); dyad_free(P.rules); dyad_free(P.meta);
     dyad_free(t->pool); dyad_free(t->ih); dyad_free(t->io);
     free_sents(t->s, t->ns);

@@ -61,6 +61,14 @@ if [ -f "$TRAIN" ]; then
   cmp -s "$TMP/m1" "$TMP/m2" && ok || bad "training is not deterministic"
   "$DYAD" parse --model "$TMP/m1" --eval "$TMP/smalldev.conllu" >"$TMP/eval2" && ok || bad "small model evaluates"
   expect_grep "small model learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval2"
+  # feature set 2 (ambiguity classes, suffixes): a version-2 file, same determinism
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f2a" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 2 && ok || bad "train --features 2"
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f2b" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 2 && ok || bad "train --features 2 again"
+  cmp -s "$TMP/f2a" "$TMP/f2b" && ok || bad "--features 2 training is not deterministic"
+  [ "$(od -An -tu4 -j8 -N4 "$TMP/f2a" | tr -d ' ')" = 2 ] && ok || bad "--features 2 writes version 2"
+  "$DYAD" parse --model "$TMP/f2a" --eval "$TMP/smalldev.conllu" >"$TMP/eval3" && ok || bad "feature set 2 model evaluates"
+  expect_grep "feature set 2 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval3"
+  expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
 else
   skip "$TRAIN absent: training determinism not tested"
 fi

@@ -14,13 +14,13 @@ static unsigned next_rand(void) { rng = rng * 1103515245u + 12345u; return rng >
 ** random valid action. Returns the number of correct labeled arcs; *best is
 ** what the oracle promised after the first mistake (n if none). */
 static int run(int n, const int *head, const int *lab, int nlab, int root, int noise, int *promised) {
-    uint64_t *word = calloc((size_t)n + 2, sizeof *word);
+    uint64_t *word = calloc(2 * ((size_t)n + 2), sizeof *word);
     int *tag = calloc((size_t)n + 2, sizeof *tag), *gh = calloc((size_t)n + 2, sizeof *gh);
     uint8_t coarse[256];
     for (int i = 0; i < 256; i++) coarse[i] = (uint8_t)i;
     for (int d = 1; d <= n; d++) gh[d] = head[d] == 0 ? n + 1 : head[d];
     pstate st;
-    pstate_init(&st, n, word, tag, coarse, nlab, root);
+    pstate_init(&st, n, word, tag, coarse, nlab, root, 2);
     int na = 1 + 2 * nlab, cost[256], lost = 0;
     while (!parse_done(&st)) {
         parse_costs(&st, gh, lab, cost);
