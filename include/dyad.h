@@ -253,6 +253,10 @@ typedef struct dyad_train_opts {
 ** figures through progress) and write it to out_path. Deterministic. */
 dyad_status dyad_train(const char *train_path, const char *dev_path, const char *out_path,
                        const dyad_train_opts *o, char *err, size_t errlen);
+/** The same with a feature set: 1 = base (dyad_train), 2 = also ambiguity
+** classes in the tagger and word suffixes in the parser (docs/parser.md). */
+dyad_status dyad_train_features(const char *train_path, const char *dev_path, const char *out_path,
+                                const dyad_train_opts *o, int features, char *err, size_t errlen);
 
 /* -------------------------------------------------------------- coder    */
 /* Penn Treebank trees (penn.c). A bracketed tree is read into a sentence:
