@@ -42,7 +42,7 @@ expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"
 # officially) and the candidate's visit in the last sentence (FRA... -> AZE 042);
 # the visit's evidence names the table line and the verb dictionary's VISIT.
 expect_grep "sample: protest note AZE -> FRA (114)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"114"' "$TMP/az.jsonl"
-expect_grep "sample: visit evidence" '"pattern":"nominal-events.tsv:[0-9]+\+CAMEO.2.0.txt:[0-9]+"' "$TMP/az.jsonl"
+expect_grep "sample: visit evidence (the table line)" '"pattern":"nominal-events.tsv:[0-9]+"' "$TMP/az.jsonl"
 [ "$(grep -c '"sentence":11,.*"code":"042"' "$TMP/az.jsonl")" -eq 1 ] && ok || bad "sample: the last sentence's visit (042)"
 expect_grep "sample: Baku and Paris as capital metonyms" '"source":\{"text":"Baku".*"target":\{"text":"Paris"' "$TMP/az.jsonl"
 ! grep -qE '"(source|target)":\{"text":"[^"]*Trend' "$TMP/az.jsonl" && ok || bad "sample: the attribution tail (Trend has reported ...) gives no actor"
