@@ -13,13 +13,13 @@ typedef struct command {
     const char *summary;
 } command;
 
-static const command commands[] = {
-    {"dict", cmd_dict, "dictionaries: stats, lookup, check, compile"},
-    {"parse", cmd_parse, "tag, lemmatize and parse: CoNLL-U or tokenized text in, CoNLL-U out"},
-    {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
-    {"validate", cmd_validate, "run a PETRARCH validation file (unit-test records)"},
-    {"code", cmd_code, "code events: PETRARCH2 batch XML with parses in, TSV/JSONL out"},
+static const command commands[] = {   /* in pipeline order, the main job first */
+    {"code", cmd_code, "code news articles into events (JSONL, TSV, Phoenix, text); --parsed for batch XML"},
     {"segment", cmd_segment, "read articles, print sentences or tokens (ingest front end)"},
+    {"parse", cmd_parse, "tag, lemmatize and parse: CoNLL-U or tokenized text in, CoNLL-U out"},
+    {"validate", cmd_validate, "run a PETRARCH validation file (unit-test records)"},
+    {"dict", cmd_dict, "dictionaries: stats, lookup, check, compile"},
+    {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -32,7 +32,8 @@ static void usage(FILE *f) {
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
     fprintf(f,
         "  %-10s %s\n  %-10s %s\n\n"
-        "Run `dyad COMMAND --help` for a command's options.\n"
+        "Run `dyad COMMAND --help` for a command's options. Example:\n"
+        "  dyad code --format text article.txt      (article.txt: `date YYYY-MM-DD` + text)\n"
         "Dictionaries: --dicts DIR, else $DYAD_DICTS, else ./dicts (`make dicts`).\n",
         "version", "print the version", "help", "this text");
 }
