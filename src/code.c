@@ -705,7 +705,8 @@ static int ieq(const char *a, const char *b) {
 
 /* Code one NE (§13.3): the first actor from the left, then agents. */
 static void code_ne(dyad_coder *c, ne_t *e) {
-    const char **w = c->words + e->w0;
+    static const char *no_words[1];  /* no word seen yet: c->words is NULL (NULL + 0 is UB) */
+    const char **w = c->words ? c->words + e->w0 : no_words;
     int nw = e->nw;
     char used[512];
     if (nw > 512) nw = 512;
