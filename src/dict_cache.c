@@ -24,7 +24,7 @@ typedef struct cache_hdr {
     uint32_t layout;          /* hash of the struct sizes: same build ABI */
     uint32_t nsrc;
     uint64_t size;            /* file size */
-    uint64_t hash;            /* of bytes [sizeof hdr, size) */
+    uint64_t hash;            /* image_hash: the body and this header (hash zeroed) */
     uint64_t reloc_off, nreloc;
     uint64_t src_off;         /* nsrc cache_src records */
     carr actors, agents, forms, blocks, patterns, synsets, transforms, discards, issues,
@@ -64,6 +64,16 @@ static uint64_t body_hash(const unsigned char *p, size_t n) {
     uint64_t h = a ^ (b * 3) ^ (c * 5) ^ (d * 7) ^ n;
     for (; i < n; i++) h = (h ^ p[i]) * 0x100000001b3ULL;
     return h;
+}
+
+/* The image's checksum: the body, and the header with its hash field zeroed
+** (a damaged header, e.g. a smaller relocation count, must not pass). */
+static uint64_t image_hash(const unsigned char *img, size_t len) {
+    cache_hdr t;
+    memcpy(&t, img, sizeof t);
+    t.hash = 0;
+    return body_hash(img + sizeof t, len - sizeof t) ^
+           (body_hash((const unsigned char *)&t, sizeof t) * 0x9E3779B97F4A7C15ULL);
 }
 
 /* ----------------------------------------------------------------- writer */
@@ -390,7 +400,9 @@ static int write_image(const dyad_dicts *d, wbuf *w, cache_hdr *h) {
     h->layout = layout_sig();
     h->size = w->len;
     if (!w->err) {
-        h->hash = body_hash((const unsigned char *)w->buf + sizeof *h, w->len - sizeof *h);
+        h->hash = 0;
+        memcpy(w->buf, h, sizeof *h);
+        h->hash = image_hash((const unsigned char *)w->buf, w->len);
         memcpy(w->buf, h, sizeof *h);
     }
     return w->err;
@@ -496,7 +508,7 @@ dyad_status dyad_dicts_open_compiled(const char *path, dyad_dicts **out) {
     if (memcmp(h.magic, CACHE_MAGIC, 8)) return fail(d, DYAD_ECORRUPT, path, "not a dyad dictionary cache (bad magic)");
     if (h.layout != layout_sig()) return fail(d, DYAD_ECORRUPT, path, "cache made by an incompatible build");
     if (h.size != len) return fail(d, DYAD_ECORRUPT, path, "truncated cache");
-    if (h.hash != body_hash((const unsigned char *)base + sizeof h, len - sizeof h))
+    if (h.hash != image_hash((const unsigned char *)base, len))
         return fail(d, DYAD_ECORRUPT, path, "cache checksum mismatch");
     if (!in_range(&h, h.src_off, h.nsrc, sizeof(cache_src)) || !in_range(&h, h.reloc_off, h.nreloc, 8))
         return fail(d, DYAD_ECORRUPT, path, "bad cache table");
