@@ -33,5 +33,7 @@ fi
 "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --quiet \
   --parses-from "$P/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml" | sed -n 's/^\([0-9]*\) passed, .*/suite1_conllu_passed: \1/p'
 model=${DYAD_MODEL:-models/en_ewt.dyadm}
-[ -f "$model" ] && "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --parse own --model "$model" --quiet |
+[ -f "$model" ] && "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --parse own-words --model "$model" --quiet |
   sed -n 's/^\([0-9]*\) passed, .*/suite1_own_parser_passed: \1/p'
+[ -f "$model" ] && "$BUILD/dyad" validate "$P/PETR.UnitTest.records.xml" --parse own --model "$model" --quiet |
+  sed -n 's/^\([0-9]*\) passed, .*/suite1_own_text_passed: \1/p'

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 
 static void usage(FILE *f) {
-    fputs("usage: dyad validate FILE.xml [--parse given|own] [--parses-from OTHER.xml]\n"
+    fputs("usage: dyad validate FILE.xml [--parse given|own|own-words] [--parses-from OTHER.xml]\n"
           "                     [--dicts DIR] [--model FILE] [--json] [--strict] [--quiet]\n\n"
           "Runs a PETRARCH validation file (e.g. PETR.UnitTest.records.xml): codes every\n"
           "record with sentence=\"true\" whose category is in <Include>, and compares its\n"
@@ -19,7 +19,9 @@ static void usage(FILE *f) {
           "(noevents and error records expect none). Prints each failure (id, text,\n"
           "expected, got, evidence) and ends with the line `N passed, N failed`.\n\n"
           "  --parse given     code the <Parse> of each record (Penn or CoNLL-U; default)\n"
-          "  --parse own       re-parse the words of each record with our parser (--model)\n"
+          "  --parse own       code each record from its <Text>: our tokenizer, tagger and\n"
+          "                    parser (--model), as `dyad code` does with raw text\n"
+          "  --parse own-words re-parse the words of each record's <Parse> with our parser\n"
           "  --parses-from F   take each record's parse from file F (ids matched with\n"
           "                    `-` and `_` equal, case ignored); expectations stay FILE's\n"
           "  --dicts DIR       where to find the <Environment> dictionaries when they are\n"
@@ -29,6 +31,24 @@ static void usage(FILE *f) {
           "  --json            also write one JSON object per evaluated record\n"
           "  --strict          exit 1 if any record fails\n"
           "  --quiet           do not print failures\n", f);
+}
+
+/* Tokenize a record's <Text> with our segmenter into one sentence (a
+** record is one sentence; should the segmenter split it, the pieces are
+** joined). Heads are left for the parser. */
+static dyad_status text_to_sentence(dyad_segmenter *sg, dyad_sentence *tmp, const char *text,
+                                    dyad_sentence *s) {
+    dyad_sentence_clear(s);
+    dyad_status st = dyad_segment(sg, text, strlen(text));
+    if (st) return st;
+    size_t n = dyad_segment_count(sg);
+    for (size_t i = 0; i < n && !st; i++) {
+        st = dyad_segment_fill(sg, text, i, tmp);
+        dyad_token *t = dyad_sentence_tokens(tmp);
+        for (int k = 0; !st && k < dyad_sentence_len(tmp); k++) st = dyad_sentence_add(s, &t[k]);
+    }
+    if (!st && dyad_sentence_len(s) == 0) st = DYAD_EPARSE;
+    return st;
 }
 
 static int exists(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISREG(st.st_mode); }
@@ -112,8 +132,9 @@ int cmd_validate(int argc, char **argv) {
         file = a;
     }
     if (!file) { usage(stderr); return EXIT_USAGE; }
-    if (strcmp(parse, "given") && strcmp(parse, "own")) {
-        cli_error("validate: --parse must be `given` or `own`");
+    int from_text = !strcmp(parse, "own");
+    if (strcmp(parse, "given") && strcmp(parse, "own") && strcmp(parse, "own-words")) {
+        cli_error("validate: --parse must be `given`, `own` or `own-words`");
         return EXIT_USAGE;
     }
     char err[1024];
@@ -129,7 +150,9 @@ int cmd_validate(int argc, char **argv) {
         if (st) { cli_error("%s", err); dyad_valfile_free(v); dyad_valfile_free(pv); return cli_exit_status(st); }
     }
     dyad_model *m = NULL;
-    if (!strcmp(parse, "own")) {
+    dyad_segmenter *sg = NULL;   /* --parse own: tokenizing <Text> */
+    dyad_sentence *tmp = NULL;
+    if (strncmp(parse, "own", 3) == 0) {
         const char *mp = model ? model : getenv("DYAD_MODEL");
         if (!mp || !*mp) mp = "models/en_ewt.dyadm";
         st = dyad_model_load(mp, &m, err, sizeof err);
@@ -165,7 +188,9 @@ int cmd_validate(int argc, char **argv) {
     dyad_coder *c = dyad_coder_new(d);
     dyad_sentence *s = dyad_sentence_new();
     dyad_phrases *ps = dyad_phrases_new();
-    if (!c || !s || !ps) { cli_error("out of memory"); dyad_coder_free(c); dyad_sentence_free(s); dyad_phrases_free(ps); rc = EXIT_FAIL; goto done; }
+    sg = from_text ? dyad_segmenter_new() : NULL;
+    tmp = from_text ? dyad_sentence_new() : NULL;
+    if (!c || !s || !ps || (from_text && (!sg || !tmp))) { cli_error("out of memory"); dyad_coder_free(c); dyad_sentence_free(s); dyad_phrases_free(ps); rc = EXIT_FAIL; goto done; }
     int pass = 0, fail = 0;
     for (int i = 0; i < dyad_valfile_count(v); i++) {
         const dyad_valrecord *r = dyad_valfile_record(v, i);
@@ -179,7 +204,11 @@ int cmd_validate(int argc, char **argv) {
         int nev = 0;
         const char *note = NULL;
         char perr[512] = "";
-        st = load_parse(ptext, r->id, s, ps, perr, sizeof perr);
+        if (from_text) {
+            st = text_to_sentence(sg, tmp, r->text, s);
+            if (st && st != DYAD_NOMEM) snprintf(perr, sizeof perr, "text: %s", dyad_strerror(st));
+        } else
+            st = load_parse(ptext, r->id, s, ps, perr, sizeof perr);
         int has_phrases;
         {
             const char *q = ptext;
@@ -257,6 +286,8 @@ int cmd_validate(int argc, char **argv) {
     dyad_sentence_free(s);
     dyad_phrases_free(ps);
 done:
+    dyad_segmenter_free(sg);
+    dyad_sentence_free(tmp);
     dyad_dicts_free(d);
     dyad_model_free(m);
     dyad_valfile_free(v);
