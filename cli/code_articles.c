@@ -131,7 +131,10 @@ static int flush_batch(run *r, worker *w, int nw, totals *t, int progress) {
         t->articles++;
         if (j->error) {
             t->failed++;
-            fprintf(stderr, "dyad: %s (%s:%ld): %s\n", j->a.id, j->a.file, j->a.line, j->error);
+            if (strstr(j->error, j->a.file))  /* the reader's messages say file:line already */
+                fprintf(stderr, "dyad: %s: %s\n", j->a.id, j->error);
+            else
+                fprintf(stderr, "dyad: %s (%s:%ld): %s\n", j->a.id, j->a.file, j->a.line, j->error);
         } else t->coded++;
         t->sentences += (long)j->st.sentences;
         t->events += (long)j->nev;
