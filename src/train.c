@@ -136,6 +136,24 @@ static int projective(const int *head, int n) {
     return 1;
 }
 
+/* Zeroes *x and allocates its arrays for n words (tags, heads and labels
+** share one block); 0 on no memory (free what was made with free_sents_one). */
+static int tsent_alloc(tsent *x, int n) {
+    memset(x, 0, sizeof *x);
+    x->n = n;
+    x->form = dyad_calloc((size_t)n, sizeof(char *));
+    x->lemma = dyad_calloc((size_t)n, sizeof(char *));
+    x->feats = dyad_calloc((size_t)n, sizeof(char *));
+    x->tag = dyad_calloc((size_t)(6 * (n + 2)), sizeof(int));
+    x->ti = dyad_calloc((size_t)n, sizeof(tok_info));
+    if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti) return 0;
+    x->ptag = x->tag + (n + 2);
+    x->ptag1 = x->ptag + (n + 2);
+    x->head = x->ptag1 + (n + 2);
+    x->lab = x->head + (n + 2);
+    return 1;
+}
+
 static void free_sents_one(tsent *s) {
     for (int k = 0; k < s->n; k++) {
         if (s->form) dyad_free(s->form[k]);
@@ -175,19 +193,8 @@ static dyad_status load(trainer *t, const char *path, int add, tsent **out, int 
             v = nvv;
         }
         tsent *x = &v[nv];
-        memset(x, 0, sizeof *x);
-        x->form = dyad_calloc((size_t)n, sizeof(char *));
-        x->lemma = dyad_calloc((size_t)n, sizeof(char *));
-        x->feats = dyad_calloc((size_t)n, sizeof(char *));
-        x->tag = dyad_calloc((size_t)(6 * (n + 2)), sizeof(int));
-        x->ti = dyad_calloc((size_t)n, sizeof(tok_info));
         nv++;
-        if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti) { st = DYAD_NOMEM; break; }
-        x->n = n;
-        x->ptag = x->tag + (n + 2);
-        x->ptag1 = x->ptag + (n + 2);
-        x->head = x->ptag1 + (n + 2);
-        x->lab = x->head + (n + 2);
+        if (!tsent_alloc(x, n)) { st = DYAD_NOMEM; break; }
         for (int k = 0; k < n; k++) {
             x->form[k] = xstrdup(tk[k].form);
             x->lemma[k] = xstrdup(tk[k].lemma);
@@ -289,16 +296,7 @@ static dyad_status embed(trainer *t, const tsent *o, int root, int a) {
     int use_that = a % 2, n = o->n;
     int pre = npn + 1 + use_that, m = pre + n, vpos = npn + 1;
     tsent x;
-    memset(&x, 0, sizeof x);
-    x.n = m;
-    x.form = dyad_calloc((size_t)m, sizeof(char *));
-    x.lemma = dyad_calloc((size_t)m, sizeof(char *));
-    x.feats = dyad_calloc((size_t)m, sizeof(char *));
-    x.tag = dyad_calloc((size_t)(6 * (m + 2)), sizeof(int));
-    x.ti = dyad_calloc((size_t)m, sizeof(tok_info));
-    if (!x.form || !x.lemma || !x.feats || !x.tag || !x.ti) { free_sents_one(&x); return DYAD_NOMEM; }
-    x.ptag = x.tag + (m + 2); x.ptag1 = x.ptag + (m + 2);
-    x.head = x.ptag1 + (m + 2); x.lab = x.head + (m + 2);
+    if (!tsent_alloc(&x, m)) { free_sents_one(&x); return DYAD_NOMEM; }
     char buf[256];
     for (int d = 0; d < m; d++) {
         const char *f, *l, *fe; int cls, hd, lb;
@@ -378,18 +376,7 @@ static dyad_status augment(trainer *t) {
         }
         int m = n - 1 + k + 1;                       /* words before ".", tail, "." */
         tsent x;
-        memset(&x, 0, sizeof x);
-        x.n = m;
-        x.form = dyad_calloc((size_t)m, sizeof(char *));
-        x.lemma = dyad_calloc((size_t)m, sizeof(char *));
-        x.feats = dyad_calloc((size_t)m, sizeof(char *));
-        x.tag = dyad_calloc((size_t)(6 * (m + 2)), sizeof(int));
-        x.ti = dyad_calloc((size_t)m, sizeof(tok_info));
-        int okk = x.form && x.lemma && x.feats && x.tag && x.ti;
-        if (okk) {
-            x.ptag = x.tag + (m + 2); x.ptag1 = x.ptag + (m + 2);
-            x.head = x.ptag1 + (m + 2); x.lab = x.head + (m + 2);
-        }
+        int okk = tsent_alloc(&x, m);
         for (int d = 0; okk && d < m; d++) {
             const char *f, *l, *fe; int cls, hd, lb;
             if (d < n - 1) {
