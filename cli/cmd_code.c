@@ -41,16 +41,6 @@ static void story_of(const char *id, char *out, size_t n) {
 typedef struct seen { char key[256]; } seen;
 
 /* The parsed-input path: code every record of a batch file. */
-/* A record's date (YYYYMMDD as the reader normalised it) is a real day. */
-static int date_ok(const char *d) {
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    for (int i = 0; i < 8; i++) if (d[i] < '0' || d[i] > '9') return 0;
-    if (d[8]) return 0;
-    int y = atoi(d) / 10000, m = (d[4] - '0') * 10 + d[5] - '0', day = (d[6] - '0') * 10 + d[7] - '0';
-    if (m < 1 || m > 12 || day < 1 || day > mdays[m - 1]) return 0;
-    return !(m == 2 && day == 29 && (y % 4 || (y % 100 == 0 && y % 400)));
-}
-
 static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dyad_code_opts *o) {
     char err[1024];
     dyad_valfile *v = NULL;
@@ -69,7 +59,7 @@ static int code_parsed_file(const char *path, dyad_dicts *d, int jsonl, const dy
     if (!c || !s || !ps) { cli_error("out of memory"); rc = EXIT_FAIL; goto out; }
     for (int i = 0; i < dyad_valfile_count(v); i++) {
         const dyad_valrecord *r = dyad_valfile_record(v, i);
-        if (!date_ok(r->date)) {  /* an event dated 2099-99-99 is worse than none */
+        if (!r->date_ok) {  /* an event dated 2099-99-99 is worse than none */
             fprintf(stderr, "dyad: %s:%d: %s: bad date '%s' (want YYYYMMDD or YYYY-MM-DD)\n", path, r->line, r->id, r->date);
             rc = EXIT_FAIL;
             continue;

@@ -204,7 +204,11 @@ int cmd_validate(int argc, char **argv) {
         int nev = 0;
         const char *note = NULL;
         char perr[512] = "";
-        if (from_text) {
+        if (!r->date_ok) {  /* no date-restricted actor code can be chosen: not coded */
+            fprintf(stderr, "dyad: %s:%d: %s: bad date '%s' (want YYYYMMDD or YYYY-MM-DD)\n", file, r->line, r->id, r->date);
+            st = DYAD_EINVAL;
+            snprintf(perr, sizeof perr, "bad date '%s'", r->date);
+        } else if (from_text) {
             st = text_to_sentence(sg, tmp, r->text, s);
             if (st && st != DYAD_NOMEM) snprintf(perr, sizeof perr, "text: %s", dyad_strerror(st));
         } else
@@ -222,7 +226,7 @@ int cmd_validate(int argc, char **argv) {
         }
         if (st == DYAD_NOMEM) { cli_error("out of memory"); rc = EXIT_FAIL; break; }
         if (st) {
-            note = "bad_input_parse";
+            note = r->date_ok ? "bad_input_parse" : "bad_date";
         } else {
             st = dyad_code_sentence(c, s, has_phrases ? ps : NULL, r->date, r->text, &r->opts, &ev, &nev, &note);
             if (st) { note = "bad_input_parse"; snprintf(perr, sizeof perr, "%s", dyad_strerror(st)); nev = 0; }
@@ -241,6 +245,7 @@ int cmd_validate(int argc, char **argv) {
         int neu = uniq(eu, ne), ngu = uniq(gu, ng);
         int ok = neu == ngu;
         for (int k = 0; ok && k < neu; k++) if (trip_cmp(&eu[k], &gu[k])) ok = 0;
+        if (!r->date_ok) ok = 0;  /* a record dated 2099-99-99 never passes */
         dyad_free(eu); dyad_free(gu);
         if (ok) pass++; else fail++;
         if (json) {

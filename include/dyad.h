@@ -248,13 +248,15 @@ typedef struct dyad_train_opts {
     float prune;  /* drop parser weights below this magnitude (0 = default) */
     void (*progress)(const char *msg, void *ctx); /* may be NULL */
     void *ctx;
+    int projectivize; /* lift the arcs of non-projective training trees (else such trees are skipped) */
 } dyad_train_opts;
 /** Train a model from CoNLL-U files (dev may be NULL: used to report
 ** figures through progress) and write it to out_path. Deterministic. */
 dyad_status dyad_train(const char *train_path, const char *dev_path, const char *out_path,
                        const dyad_train_opts *o, char *err, size_t errlen);
 /** The same with a feature set: 1 = base (dyad_train), 2 = also ambiguity
-** classes in the tagger and word suffixes in the parser (docs/parser.md). */
+** classes in the tagger and word suffixes in the parser, 3 = also ambiguity
+** classes in the parser (docs/parser.md). */
 dyad_status dyad_train_features(const char *train_path, const char *dev_path, const char *out_path,
                                 const dyad_train_opts *o, int features, char *err, size_t errlen);
 
@@ -300,6 +302,7 @@ typedef struct dyad_triple { const char *source, *target, *code; } dyad_triple;
 
 typedef struct dyad_valrecord {
     const char *id, *category, *date;  /* date normalised to YYYYMMDD */
+    int date_ok;                       /* date is a real calendar day (not 2099-99-99) */
     const char *text, *parse;          /* "" when absent */
     int line;                          /* line of <Sentence> in the file */
     int sentence;                      /* sentence="true" (any case) */

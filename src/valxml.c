@@ -6,6 +6,7 @@
 */
 #include "dyad.h"
 #include "arena.h"
+#include "dict.h"
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <ctype.h>
@@ -228,6 +229,7 @@ static dyad_status add_sentence(dyad_valfile *v, xmlNode *x) {
     if (!r->category) r->category = adup(v, "");
     char *d = attr(v, x, "date");
     r->date = norm_date(v, d ? d : "");
+    r->date_ok = dict_parse_iso_date(r->date) != 0;
     char *sent = attr(v, x, "sentence");
     r->sentence = sent && !strcasecmp(sent, "true");
     r->line = (int)xmlGetLineNo(x);

@@ -163,6 +163,11 @@ if [ -f "$P/PETR.Validate.actors.txt" ]; then
   out_has "code: 30 MB text record" 'HUGE-4'
   err_has "code: bad parse reported" 'mixed.xml:[0-9]+: BAD-2: unreadable parse'
   err_has "code: 200k tokens reported" 'mixed.xml:[0-9]+: BIG-3: .*tokens'
+  run "validate mixed records" "$DYAD" validate "$H/mixed.xml" --dicts "$P"
+  status "validate mixed records" 0; out_has "validate: all records counted" '^5 passed, 2 failed$'
+  err_has "validate: impossible date reported" "mixed.xml:[0-9]+: DATE-5: bad date '20999999'"
+  out_has "validate: impossible date record fails" 'FAIL DATE-5'; out_has "validate: Feb 30 record fails" 'FAIL DATE-6'
+  out_has "validate: impossible date noted" '\(bad_date: bad date'
   run "code truncated XML" "$DYAD" code --parsed "$H/cut.xml" --dicts "$P" --set validate
   [ "$RC" -le 2 ] && ok || bad "code truncated XML: exit $RC"
   out_has "code truncated XML: record before the cut" 'GOOD-1'
