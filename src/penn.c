@@ -1279,7 +1279,7 @@ static void rejoin_measure(dyad_token *t, int n) {
         if (N < 0) continue;
         int conjv = (rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep")) && t[v].head >= 1 &&
                     t[v].head <= n;
-        int to = conjv ? t[v].head - 1 : -1;
+        int to = conjv ? t[v].head - 1 : -1, gov = to;
         if (conjv) {   /* the nearest verb before the clause inside the governing verb's subtree */
             int h = to;
             for (int k = slo - 1; k > h; k--) {
@@ -1309,7 +1309,14 @@ static void rejoin_measure(dyad_token *t, int n) {
         t[N].head = v + 1;
         t[N].deprel = "nsubj";
         if (conjv) {
-            t[v].head = to + 1;
+            /* a clause coordinated at the level of a parenthetical that
+            ** interrupts that verb ("restore , it seems , ties ... after crowds
+            ** burned"): it stays where the parser put it (Penn: the
+            ** parenthetical's VP closes before it) */
+            int at = to;
+            for (int k = to + 1; k < slo && gov != to; k++)
+                if (t[k].head == to + 1 && rel_is(&t[k], "parataxis")) at = gov;
+            t[v].head = at + 1;
             t[v].deprel = "advcl";
         }
     }
@@ -1417,13 +1424,43 @@ static void parenthetical_clause(dyad_token *t, int n) {
         int a = pv, steps = 0;   /* pv must not lie inside the clause */
         while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
         if (a == v) continue;
-        for (int k = v + 2; k < n; k++) if (t[k].head == v + 1) t[k].head = pv + 1;
+        /* a clause the parser coordinated with the parenthetical stays at the
+        ** parenthetical's level: its conjunct shares the parenthetical's head */
+        for (int k = v + 2; k < n; k++)
+            if (t[k].head == v + 1) t[k].head = rel_is(&t[k], "conj") && is_verbal(&t[k]) ? t[v].head : pv + 1;
         t[v - 2].head = v + 1;
         t[v - 2].deprel = "punct";
         t[v + 1].head = v + 1;
         t[v + 1].deprel = "punct";
         t[v].head = pv + 1;
         t[v].deprel = "parataxis";
+    }
+}
+
+/* ", a senior official said on/case Saturday/conj(seems)": a prepositional
+** phrase the parser hung on a word before a clause that ends right before the
+** phrase, its arc crossing that clause's own: English phrases nest, so it
+** modifies the verb of the clause it follows. */
+static void uncross_pp(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int k = 2; k < n; k++) {
+        int h = t[k].head - 1, lo, hi;
+        if (h < 0 || h >= k - 1) continue;
+        int V = -1, cross = 0;
+        for (int j = h + 1; j < k && !cross; j++)
+            if (t[j].head - 1 < h) cross = 1;   /* an arc from between leaves to the left: crossing */
+        if (!cross || !is_nominal(&t[k]) || !has_case_tok(t, n, k)) continue;
+        slip_span(t, n, k, &lo, &hi);
+        for (int j = lo - 1; j > h && V < 0; j--) {
+            int vlo, vhi;
+            if (!is_verbal(&t[j]) || rel_is(&t[j], "aux") || rel_is(&t[j], "cop")) continue;
+            slip_span(t, n, j, &vlo, &vhi);
+            if (vhi == lo - 1) V = j;
+            else if (vhi < lo - 1) break;   /* the nearest clause does not reach the phrase */
+        }
+        if (V < 0) continue;
+        t[k].head = V + 1;
+        t[k].deprel = "obl";
     }
 }
 
@@ -1590,6 +1627,47 @@ static void nest_after_of(dyad_token *t, int n) {
     }
 }
 
+/* "celebrated Iftar at Osgiliath with the parliament of Gondor in/obl
+** Eriador": a verb has one place, and this one has it already ("at
+** Osgiliath"); a second place right after another oblique's of-phrase is the
+** place of that phrase's noun, as CoreNLP nests it. */
+static void second_place(dyad_token *t, int n) {
+    static const char *loc[] = {"in", "at", NULL};
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int p2 = 3; p2 < n; p2++) {
+        int V = t[p2].head - 1, l2, h2, c2 = -1;
+        if (V < 0 || V >= p2 || !(rel_is(&t[p2], "obl") || !strcmp(t[p2].deprel, "nmod")) || !is_verbal(&t[V]) ||
+            !is_nominal(&t[p2]))
+            continue;
+        for (int k = V + 1; k < p2 && c2 < 0; k++)   /* its preposition: a place's */
+            if (t[k].head == p2 + 1 && rel_is(&t[k], "case"))
+                for (int j = 0; loc[j]; j++) if (!strcasecmp(t[k].form, loc[j])) c2 = k;
+        if (c2 < 0) continue;
+        slip_span(t, n, p2, &l2, &h2);
+        if (l2 != c2) continue;
+        int p1 = -1, of = -1, place = 0;
+        for (int k = V + 1; k < l2; k++) {
+            if (t[k].head != V + 1 || !is_nominal(&t[k]) || !(rel_is(&t[k], "obl") || !strcmp(t[k].deprel, "nmod")))
+                continue;
+            int lo, hi;
+            slip_span(t, n, k, &lo, &hi);
+            if (hi + 1 == l2) p1 = k;
+            else if (t[lo].head == k + 1)   /* an earlier place of the verb */
+                for (int j = 0; loc[j]; j++) if (!strcasecmp(t[lo].form, loc[j])) place = 1;
+        }
+        if (p1 < 0 || !place) continue;
+        for (int k = p1 + 1; k < l2; k++) {
+            int lo, hi;
+            if (t[k].head != p1 + 1 || strcmp(t[k].deprel, "nmod") || !is_nominal(&t[k])) continue;
+            slip_span(t, n, k, &lo, &hi);
+            if (hi + 1 == l2 && t[lo].head == k + 1 && !strcasecmp(t[lo].form, "of")) of = k;
+        }
+        if (of < 0) continue;
+        t[p2].head = of + 1;
+        t[p2].deprel = "nmod";
+    }
+}
+
 /* "agrees with the Philippines and France that/mark disputes should be
 ** resolved/acl:relcl": a clause with its own subject and the marker "that"
 ** is a content clause, and a name takes none: it is the complement of the
@@ -1639,6 +1717,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         merge_split_subjects(t, n);
         subject_coordination(t, n);
         invert_verb_subject(t, n);
+        uncross_pp(t, n);
         parenthetical_clause(t, n);
         rejoin_clause(t, n);
         rejoin_measure(t, n);
@@ -1650,6 +1729,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         split_name_before_adjective(t, n);
         lift_name_pp(t, n);
         nest_after_of(t, n);
+        second_place(t, n);
         name_content_clause(t, n);
         split_possessed_coordination(t, n);
         /* a repair must not make a projective tree cross (its words would

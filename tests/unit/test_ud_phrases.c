@@ -149,6 +149,26 @@ int main(void) {
     /* a that-clause with its own subject on a name: the verb's complement */
     CHECK(same("Rohan NNP PROPN 2 nsubj;agrees VBZ VERB 0 root;with IN ADP 4 case;Gondor NNP PROPN 2 obl;that IN SCONJ 8 mark;talks NNS NOUN 8 nsubj;should MD AUX 8 aux;resume VB VERB 4 acl:relcl;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBZ agrees) (PP (IN with) (NP (NNP Gondor))) (S (IN that) (NP (NNS talks)) (VP (MD should) (VP (VB resume))))) (. .)))"));
+    /* 'said on Saturday' hung across the report clause on the object: the
+    ** clause's PP (then the clause is raised, as in Penn) */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;, , PUNCT 7 punct;an DT DET 6 det;official NN NOUN 7 nsubj;said VBD VERB 2 parataxis;on IN ADP 9 case;Saturday NNP PROPN 3 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor)))) (, ,) (NP (DT an) (NN official)) (VP (VBD said) (PP (IN on) (NP (NNP Saturday)))) (. .)))"));
+    /* ', it seems , ties ... after crowds burned/conj(seems)': the object goes
+    ** back to 'restore', the clause stays at the parenthetical's level */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;is VBZ AUX 3 cop;about JJ ADJ 0 root;to TO PART 5 mark;restore VB VERB 3 ccomp;, , PUNCT 3 punct;it PRP PRON 8 nsubj;seems VBZ VERB 3 parataxis;, , PUNCT 8 punct;"
+               "ties NNS NOUN 15 nsubj;with IN ADP 12 case;Gondor NNP PROPN 10 nmod;after IN ADP 14 case;crowds NNS NOUN 10 nmod;burned VBD VERB 8 conj;it PRP PRON 15 obj;. . PUNCT 3 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBZ is) (ADJP (JJ about) (S (VP (TO to) (VP (VB restore) (S (, ,) (NP (PRP it)) (VP (VBZ seems)) (, ,)) (NP (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor))))))) (S (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it)))))) (. .)))"));
+    /* without the parenthetical the clause is the nearest verb's, as CoreNLP attaches it */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;is VBZ AUX 3 cop;about JJ ADJ 0 root;to TO PART 5 mark;restore VB VERB 3 ccomp;"
+               "ties NNS NOUN 11 nsubj;with IN ADP 8 case;Gondor NNP PROPN 6 nmod;after IN ADP 10 case;crowds NNS NOUN 6 nmod;burned VBD VERB 3 conj;it PRP PRON 11 obj;. . PUNCT 3 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBZ is) (ADJP (JJ about) (S (VP (TO to) (VP (VB restore) (NP (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor)))) (S (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it))))))))) (. .)))"));
+    /* 'at Paris with the parliament of Arnor in/obl Zorbia': the verb has its
+    ** place already, the second one is the of-phrase noun's */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;at IN ADP 4 case;Paris NNP PROPN 2 obl;with IN ADP 7 case;the DT DET 7 det;parliament NN NOUN 2 obl;of IN ADP 9 case;Arnor NNP PROPN 7 nmod;in IN ADP 11 case;Zorbia NNP PROPN 2 obl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (PP (IN at) (NP (NNP Paris))) (PP (IN with) (NP (NP (DT the) (NN parliament)) (PP (IN of) (NP (NP (NNP Arnor)) (PP (IN in) (NP (NNP Zorbia)))))))) (. .)))"));
+    /* without an earlier place, the place is the verb's */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;with IN ADP 5 case;the DT DET 5 det;parliament NN NOUN 2 obl;of IN ADP 7 case;Arnor NNP PROPN 5 nmod;in IN ADP 9 case;Zorbia NNP PROPN 2 obl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (PP (IN with) (NP (NP (DT the) (NN parliament)) (PP (IN of) (NP (NNP Arnor))))) (PP (IN in) (NP (NNP Zorbia)))) (. .)))"));
 
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
