@@ -415,18 +415,28 @@ static void nb_compound(dyad_coder *c, int nd, int skip_pos) {
         if (l[0] == 'N') break;
         if (!strncmp(l, "JJ", 2) && is_leafn(c, k) && njj < 32) jj[njj++] = k;
     }
-    int first = 1;
+    int first = 1, in_name = 0;
     for (int k = p->n[nd].child; k >= 0; k = p->n[k].next) {
         const char *l = lab_of(c, k);
         if (!strcmp(l, "NP") || (l[0] == 'N' && l[1] == 'P' && !is_leafn(c, k))) {
             if (!first) nb_add(c, NB_MSEP, NULL, -1);
             nb_words(c, k, skip_pos, 0);
             first = 0;
+            in_name = 0;
         } else if (l[0] == 'N' && is_leafn(c, k)) {
-            if (!first) nb_add(c, NB_MSEP, NULL, -1);
-            for (int i = 0; i < njj; i++) nb_add(c, NB_WORD, word_of(c, p->n[jj[i]].tok), p->n[jj[i]].tok);
+            /* nouns side by side are one member: the flat "Japan and South
+            ** Korea" has the members JAPAN and SOUTH KOREA (P1 made SOUTH and
+            ** KOREA two, and lost a multi-word name; P2 reads the NP's words
+            ** as one list, formats.md 8.3) */
+            if (!in_name) {
+                if (!first) nb_add(c, NB_MSEP, NULL, -1);
+                for (int i = 0; i < njj; i++) nb_add(c, NB_WORD, word_of(c, p->n[jj[i]].tok), p->n[jj[i]].tok);
+            }
             nb_add(c, NB_WORD, word_of(c, p->n[k].tok), p->n[k].tok);
             first = 0;
+            in_name = 1;
+        } else if (is_leafn(c, k) && (!strcmp(l, "CC") || !strcmp(l, ",") || !strcmp(l, ":"))) {
+            in_name = 0;   /* a coordinator or comma ends a member */
         }
     }
     nb_add(c, NB_CEND, NULL, -1);

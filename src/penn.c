@@ -814,9 +814,11 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         int i = 0;
         for (; i < nk && kid[i] < h; i++) if ((st = emit_dep(u, kid[i], in))) goto out;
         if (leaf(u, in, h) < 0) { st = DYAD_NOMEM; goto out; }
+        int seen = 0;   /* a conjunct emitted: later dependents follow it, outside h's NP */
         for (; i < nk; i++) {
             const dyad_token *d = &t[kid[i]];
             if (rel_is(d, "conj")) {
+                seen = 1;
                 /* its own cc/punct dependents before it go to the coordination level */
                 int *k2 = u->kids + u->kstart[kid[i]];
                 int n2 = u->kstart[kid[i] + 1] - u->kstart[kid[i]];
@@ -825,7 +827,7 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                 if ((st = emit_dep(u, kid[i], np))) goto out;
             } else if (rel_is(d, "cc") || rel_is(d, "punct")) {
                 if (leaf(u, np, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
-            } else if ((st = emit_dep(u, kid[i], in))) goto out;
+            } else if ((st = emit_dep(u, kid[i], seen ? np : in))) goto out;
         }
         goto out;
     }
@@ -1464,6 +1466,56 @@ static void uncross_pp(dyad_token *t, int n) {
     }
 }
 
+/* A coordinator attaches to the conjunct after it, so a caseless nominal
+** modifier whose words begin with one is a conjunct of its head: "Japan ,
+** Vietnam and South Korea/nmod(Japan)" is a coordination of three. */
+static void coordinated_modifier(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 2; x < n; x++) {
+        int h = t[x].head - 1, lo, hi;
+        if (h < 0 || h >= x || !(rel_is(&t[x], "nmod") || rel_is(&t[x], "appos") || rel_is(&t[x], "dep")) ||
+            !strcmp(t[x].deprel, "nmod:poss"))
+            continue;
+        int cc = 0;
+        for (int k = h + 1; k < x && !cc; k++) cc = rel_is(&t[k], "cc");
+        if (!cc || !is_nominal(&t[h]) || !is_nominal(&t[x]) || has_case_tok(t, n, x)) continue;
+        slip_span(t, n, x, &lo, &hi);
+        if (lo <= h || !(rel_is(&t[lo], "cc"))) continue;
+        t[x].deprel = "conj";
+        t[lo].head = x + 1;
+    }
+}
+
+/* "Japan/compound and South/compound Korea": a compound with a coordinator
+** of its own is the start of a second conjunct, and the compound before the
+** coordinator is the first: (Japan) and (South Korea), one name each; the
+** head's modifiers before the first conjunct go with it ("the United States
+** and South Korea"). ("North and South Korea" is read so too: NORTH is then
+** no actor, as it is no name.) */
+static void coordinated_compound(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 2; x < n; x++) {
+        int h = t[x].head - 1, cc = x - 1, a = -1;
+        if (h <= x || t[cc].head != x + 1 || !rel_is(&t[cc], "cc") || !rel_is(&t[x], "compound") || !is_nominal(&t[h]))
+            continue;
+        for (int k = cc - 1; k >= 0 && a < 0; k--) {
+            int lo, hi;
+            if (t[k].head != h + 1) continue;
+            if (!rel_is(&t[k], "compound") || !is_nominal(&t[k])) break;
+            slip_span(t, n, k, &lo, &hi);
+            if (hi == cc - 1) a = k;
+            break;
+        }
+        if (a < 0) continue;
+        for (int k = 0; k < a; k++) if (t[k].head == h + 1) t[k].head = a + 1;
+        t[a].head = t[h].head;
+        t[a].deprel = t[h].deprel;
+        t[h].head = a + 1;
+        t[h].deprel = "conj";
+        t[cc].head = h + 1;
+    }
+}
+
 /* Do two arcs cross (heads from t, or from `heads` when given)? */
 static int crossing(const dyad_token *t, int n, const int *heads) {
     for (int i = 0; i < n; i++) {
@@ -1732,6 +1784,8 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         second_place(t, n);
         name_content_clause(t, n);
         split_possessed_coordination(t, n);
+        coordinated_modifier(t, n);
+        coordinated_compound(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
         int changed = 0;

@@ -169,6 +169,15 @@ int main(void) {
     /* without an earlier place, the place is the verb's */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;with IN ADP 5 case;the DT DET 5 det;parliament NN NOUN 2 obl;of IN ADP 7 case;Arnor NNP PROPN 5 nmod;in IN ADP 9 case;Zorbia NNP PROPN 2 obl;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (PP (IN with) (NP (NP (DT the) (NN parliament)) (PP (IN of) (NP (NNP Arnor))))) (PP (IN in) (NP (NNP Zorbia)))) (. .)))"));
+    /* 'Japan/compound and/cc(South) South/compound Korea': (Japan) and (South Korea) */
+    CHECK(same("China NNP PROPN 2 nsubj;condemned VBD VERB 0 root;Japan NNP PROPN 6 compound;and CC CCONJ 5 cc;South NNP PROPN 6 compound;Korea NNP PROPN 2 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (CC and) (NP (NNP South) (NNP Korea)))) (. .)))"));
+    /* 'Japan , Vietnam/conj and South Korea/nmod(Japan)': a modifier opened by a
+    ** coordinator is a third conjunct; a dependent after a conjunct stays after it */
+    CHECK(same("China NNP PROPN 2 nsubj;condemned VBD VERB 0 root;Japan NNP PROPN 2 obj;, , PUNCT 5 punct;Vietnam NNP PROPN 3 conj;and CC CCONJ 7 cc;South NNP PROPN 8 compound;Korea NNP PROPN 3 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (, ,) (NP (NNP Vietnam)) (CC and) (NP (NNP South) (NNP Korea)))) (. .)))"));
+    CHECK(same("Rohan NNP PROPN 2 nsubj;accused VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;Arnor NNP PROPN 3 conj;of IN ADP 7 case;aggression NN NOUN 3 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Gondor)) (CC and) (NP (NNP Arnor)) (PP (IN of) (NP (NN aggression))))) (. .)))"));
 
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
