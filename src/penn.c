@@ -1243,6 +1243,30 @@ static void split_verb_modifier(dyad_token *t, int n) {
     }
 }
 
+/* "Turkey/root condemned/amod attacks/obj(Turkey) by Syria": a noun takes no
+** object, so a nominal root with an object whose past-tense or participle
+** "modifier" stands right after the root is a clause the parser missed: that
+** verb heads it, the root is its subject, the object its own, and the root's
+** later dependents are the verb's. */
+static void nominal_root_verb(dyad_token *t, int n) {
+    for (int r = 0; r + 2 < n; r++) {
+        int v = r + 1, o = -1;
+        if (t[r].head != 0 || !is_nominal(&t[r]) || is_verbal(&t[r])) continue;
+        if (!(!strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBN")) || !rel_is(&t[v], "amod")) continue;
+        o = t[v].head - 1;
+        if (o <= v || o >= n || t[o].head != r + 1 || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj"))) continue;
+        for (int k = v + 1; k < n; k++) if (t[k].head == r + 1) t[k].head = v + 1;
+        t[v].head = 0;
+        t[v].deprel = "root";
+        t[v].xpos = "VBD";
+        t[v].upos = "VERB";
+        t[r].head = v + 1;
+        t[r].deprel = "nsubj";
+        t[o].head = v + 1;
+        return;
+    }
+}
+
 /* "almost five years after Calenardhon crowds burned": the parser took the
 ** measure ("five years") for the subject and "after crowds" for its modifier;
 ** the nominal after the subordinating preposition is the subject, the measure
@@ -1766,6 +1790,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
         repair_slips(t, n, ncl, nsub, nsub + n);
+        nominal_root_verb(t, n);
         merge_split_subjects(t, n);
         subject_coordination(t, n);
         invert_verb_subject(t, n);

@@ -178,6 +178,9 @@ int main(void) {
                "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (, ,) (NP (NNP Vietnam)) (CC and) (NP (NNP South) (NNP Korea)))) (. .)))"));
     CHECK(same("Rohan NNP PROPN 2 nsubj;accused VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;Arnor NNP PROPN 3 conj;of IN ADP 7 case;aggression NN NOUN 3 nmod;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Gondor)) (CC and) (NP (NNP Arnor)) (PP (IN of) (NP (NN aggression))))) (. .)))"));
+    /* 'Turkey/root condemned/amod attacks/obj(Turkey)': a noun takes no object, the verb heads the clause */
+    CHECK(same("Turkey NNP PROPN 0 root;condemned VBN VERB 3 amod;attacks NNS NOUN 1 obj;by IN ADP 5 case;Syria NNP PROPN 3 nmod;. . PUNCT 1 punct",
+               "(ROOT (S (NP (NNP Turkey)) (VP (VBD condemned) (NP (NP (NNS attacks)) (PP (IN by) (NP (NNP Syria))))) (. .)))"));
 
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
