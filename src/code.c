@@ -321,6 +321,52 @@ static const char *word_of(dyad_coder *c, int tok) {
 enum { NF_NP = 1, NF_PP = 2, NF_SBAR = 4, NF_POS = 8, NF_VP_OR_S = 16, NF_CC = 32, NF_N = 64 };
 
 
+static int is_tag(const char *l, const char *t) { return !strncmp(l, t, strlen(t)); }
+static int capital(const dyad_coder *c, int tok) {
+    return isupper((unsigned char)dyad_sentence_tokens(c->s)[tok].form[0]);
+}
+
+/* The shared head of coordinated modifiers, or -1: an NP whose words are
+** modifiers (adjectives, proper nouns; one coordinator among them, loose in
+** the NP or in an ADJP of its own) and then common nouns ("Russian and Chinese
+** companies", "the US and EU officials"), no common noun before the
+** coordinator. Returns the child where the shared nouns start. */
+static int shared_head(const dyad_coder *c, int P) {
+    const dyad_phrases *p = c->p;
+    int seen_cc = 0, mods_after = 0, head = -1, group = 0;
+    for (int k = p->n[P].child; k >= 0; k = p->n[k].next) {
+        const char *l = lab_of(c, k);
+        if (!is_leafn(c, k)) {
+            if (strcmp(l, "ADJP") || seen_cc || head >= 0) return -1;
+            for (int a = p->n[k].child; a >= 0; a = p->n[a].next) {   /* "Japanese and South Korean" */
+                const char *m = lab_of(c, a);
+                if (!is_leafn(c, a)) return -1;
+                if (!strcmp(m, "CC") || !strcmp(m, ",")) { seen_cc += !strcmp(m, "CC"); group = 0; continue; }
+                if (!is_tag(m, "JJ") && !is_tag(m, "NNP")) return -1;
+                if (!group++ && !capital(c, p->n[a].tok)) return -1;
+                if (seen_cc) mods_after = 1;
+            }
+            continue;
+        }
+        if (head >= 0) {   /* the shared nouns run to the end */
+            if (!is_tag(l, "NN")) return -1;
+            continue;
+        }
+        if (!strcmp(l, "CC") || !strcmp(l, ",")) { if (!strcmp(l, "CC") && seen_cc++) return -1; group = 0; continue; }
+        if (!strcmp(l, "DT")) continue;
+        if (is_tag(l, "JJ") || is_tag(l, "NNP")) {
+            /* each group names a people or a body: it starts with a capital
+            ** ("Russian and Chinese", not "military and political") */
+            if (!group++ && !capital(c, p->n[k].tok)) return -1;
+            if (seen_cc) mods_after = 1;
+            continue;
+        }
+        if (is_tag(l, "NN") && seen_cc && mods_after) { head = k; continue; }
+        return -1;   /* a common noun before the coordinator, or anything else */
+    }
+    return seen_cc == 1 && mods_after ? head : -1;
+}
+
 /* pre-order ranks of the phrase tree, subtree ends, compounds (§13.1 step 2) */
 static int prepare_tree(dyad_coder *c) {
     const dyad_phrases *p = c->p;
@@ -382,7 +428,7 @@ static int prepare_tree(dyad_coder *c) {
         int x = c->ord[i];
         if (!is_leafn(c, x) || strcmp(lab_of(c, x), "CC")) continue;
         int P = p->n[x].parent;
-        if (P < 0 || strcmp(lab_of(c, P), "NP")) continue;
+        if (P < 0 || (strcmp(lab_of(c, P), "NP") && strcmp(lab_of(c, P), "ADJP"))) continue;
         int bad = 0, ncc = 0, nN = 0;
         for (int j = c->pos[P]; j <= c->send[P]; j++) {
             unsigned char f = c->nf[c->ord[j]];
@@ -390,7 +436,11 @@ static int prepare_tree(dyad_coder *c) {
             if (f & NF_CC) ncc++;
             if (f & NF_N) nN++;
         }
-        if (!bad && ncc == 1 && nN >= 3) c->iscomp[P] = 1;
+        if (!bad && ncc == 1 && nN >= 3 && !strcmp(lab_of(c, P), "NP")) c->iscomp[P] = 1;
+        /* "Russian and Chinese companies", "(the Iraqi and US) governments":
+        ** coordinated modifiers share the nouns after them */
+        int Q = !strcmp(lab_of(c, P), "ADJP") ? p->n[P].parent : P;
+        if (!bad && ncc == 1 && Q >= 0 && !strcmp(lab_of(c, Q), "NP") && shared_head(c, Q) >= 0) c->iscomp[Q] = 2;
     }
     return 0;
 }
@@ -405,8 +455,36 @@ static int nb_add(dyad_coder *c, int kind, const char *w, int tok) {
 /* all words of a subtree (POS tokens dropped when skip_pos) */
 static void nb_words(dyad_coder *c, int nd, int skip_pos, int allow_comp);
 
+/* A compound of coordinated modifiers: each member is a modifier group and
+** the shared nouns ("RUSSIAN COMPANIES", "CHINESE COMPANIES"). */
+static void nb_shared_head(dyad_coder *c, int nd, int head) {
+    const dyad_phrases *p = c->p;
+    int leaves[64], nl = 0;
+    for (int k = p->n[nd].child; k >= 0 && k != head; k = p->n[k].next) {
+        if (is_leafn(c, k)) { if (nl < 64) leaves[nl++] = k; continue; }
+        for (int a = p->n[k].child; a >= 0; a = p->n[a].next) if (nl < 64) leaves[nl++] = a;
+    }
+    nb_add(c, NB_CSTART, NULL, -1);
+    int open = 0;
+    for (int i = 0; i <= nl; i++) {
+        const char *l = i < nl ? lab_of(c, leaves[i]) : "CC";
+        if (!strcmp(l, "CC") || !strcmp(l, ",")) {
+            if (!open) continue;
+            for (int k = head; k >= 0; k = p->n[k].next) nb_add(c, NB_WORD, word_of(c, p->n[k].tok), p->n[k].tok);
+            if (i < nl) nb_add(c, NB_MSEP, NULL, -1);
+            open = 0;
+            continue;
+        }
+        if (!strcmp(l, "DT")) continue;
+        nb_add(c, NB_WORD, word_of(c, p->n[leaves[i]].tok), p->n[leaves[i]].tok);
+        open = 1;
+    }
+    nb_add(c, NB_CEND, NULL, -1);
+}
+
 static void nb_compound(dyad_coder *c, int nd, int skip_pos) {
     const dyad_phrases *p = c->p;
+    if (c->iscomp[nd] == 2) { nb_shared_head(c, nd, shared_head(c, nd)); return; }
     nb_add(c, NB_CSTART, NULL, -1);
     /* JJ words before the compound's first noun */
     int jj[32], njj = 0;

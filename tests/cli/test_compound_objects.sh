@@ -20,7 +20,8 @@ expect_events() {
 
 # 1. Penn trees as CoreNLP writes them: a flat NP "Japan and South Korea" has
 # the members JAPAN and SOUTH KOREA (a multi-word name is one member), not
-# JAPAN, SOUTH and KOREA; objects and subjects alike.
+# JAPAN, SOUTH and KOREA; objects and subjects alike; coordinated capitalised
+# modifiers share their noun ("Japanese and South Korean officials").
 cat > "$TMP/penn.xml" <<'EOF'
 <Sentences>
 <Sentence date="20240502" id="P1_1" source="T" sentence="True">
@@ -35,6 +36,10 @@ cat > "$TMP/penn.xml" <<'EOF'
 <Text>China condemned Japan, Vietnam and the United States.</Text>
 <Parse>(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NNP Japan) (, ,) (NNP Vietnam) (CC and) (DT the) (NNP United) (NNPS States))) (. .)))</Parse>
 </Sentence>
+<Sentence date="20240502" id="P4_1" source="T" sentence="True">
+<Text>China condemned Japanese and South Korean officials.</Text>
+<Parse>(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (JJ Japanese) (CC and) (JJ South) (JJ Korean) (NNS officials))) (. .)))</Parse>
+</Sentence>
 </Sentences>
 EOF
 "$DYAD" code --parsed "$TMP/penn.xml" --dicts "$dicts" > "$TMP/penn.tsv" 2> "$TMP/err"
@@ -44,7 +49,9 @@ P2 JPN CHN 111
 P2 KOR CHN 111
 P3 CHN JPN 111
 P3 CHN VNM 111
-P3 CHN USA 111"
+P3 CHN USA 111
+P4 CHN JPN 111
+P4 CHN KOR 111"
 
 # 2. UD trees with the slips our parser makes on such coordinations: "Japan/
 # compound and/cc(South) South/compound Korea" (a compound chain) and "Korea/nmod"
@@ -95,14 +102,16 @@ if [ ! -f "$model" ]; then skip "no parser model $model: raw-text cases not run"
 "$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet examples/one-line.txt > "$TMP/one.tsv" 2> "$TMP/err"
 grep -q $'\tCHN\tJPN\t111\t' "$TMP/one.tsv" && grep -q $'\tCHN\tKOR\t111\t' "$TMP/one.tsv" && ok ||
   bad "examples/one-line.txt: China condemned Japan and South Korea gives CHN JPN 111 and CHN KOR 111"
-printf 'date 2024-05-02\nChina condemned Japan, Vietnam and South Korea over the agreement.\n\f\ndate 2024-05-02\nJapan and South Korea condemned China.\n\f\ndate 2024-05-02\nChina condemned the United States and South Korea.\n' > "$TMP/a.txt"
+printf 'date 2024-05-02\nChina condemned Japan, Vietnam and South Korea over the agreement.\n\f\ndate 2024-05-02\nJapan and South Korea condemned China.\n\f\ndate 2024-05-02\nChina condemned the United States and South Korea.\n\f\ndate 2024-05-02\nChina condemned Japanese and South Korean officials.\n' > "$TMP/a.txt"
 "$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet "$TMP/a.txt" > "$TMP/a.tsv" 2> "$TMP/err"
-expect_events "raw text: three conjuncts, a compound subject, 'the United States and South Korea'" "$TMP/a.tsv" \
+expect_events "raw text: three conjuncts, a compound subject, 'the United States and South Korea', shared noun" "$TMP/a.tsv" \
 "a.txt:1 CHN JPN 111
 a.txt:1 CHN VNM 111
 a.txt:1 CHN KOR 111
 a.txt:2 JPN CHN 111
 a.txt:2 KOR CHN 111
 a.txt:3 CHN USA 111
-a.txt:3 CHN KOR 111"
+a.txt:3 CHN KOR 111
+a.txt:4 CHN JPN 111
+a.txt:4 CHN KOR 111"
 finish
