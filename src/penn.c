@@ -707,12 +707,23 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     if (is_verbal(&t[h])) clause = 1;
     const char *rel = t[h].deprel;
     if (!skip_case && ncase && !clause) {
-        /* PP( IN..., NP(rest) ) */
+        /* PP( IN..., NP(rest) ), the words kept in order: punctuation before
+        ** the preposition stays outside the PP (", according to X"), an adverb
+        ** or preconjunct before it leads the PP ("somewhat like", "both in"),
+        ** and a multi-word preposition keeps its words ("according/case to/fixed") */
+        int c1 = -1;
+        for (int i = 0; i < nk && c1 < 0; i++)
+            if (kid[i] < h && rel_is(&t[kid[i]], "case") && strcmp(leaf_tag(&t[kid[i]]), "POS")) c1 = kid[i];
+        for (int i = 0; i < nk && kid[i] < c1; i++)
+            if (rel_is(&t[kid[i]], "punct") && leaf(u, parent, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
         int pp = pt_add(u->p, parent, "PP", 2, -1);
         if (pp < 0) { st = DYAD_NOMEM; goto out; }
-        for (int i = 0; i < nk; i++)
+        for (int i = 0; i < nk && kid[i] < c1 && !st; i++)
+            if (rel_is(&t[kid[i]], "advmod") || rel_is(&t[kid[i]], "cc")) st = emit_flat(u, kid[i], pp);
+        for (int i = 0; i < nk && !st; i++)
             if (kid[i] < h && rel_is(&t[kid[i]], "case") && strcmp(leaf_tag(&t[kid[i]]), "POS"))
-                if (leaf(u, pp, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
+                st = emit_flat(u, kid[i], pp);
+        if (st) goto out;
         u->done[h] = 0;
         st = emit(u, h, pp, 1);
         goto out;

@@ -181,6 +181,12 @@ int main(void) {
     /* 'Turkey/root condemned/amod attacks/obj(Turkey)': a noun takes no object, the verb heads the clause */
     CHECK(same("Turkey NNP PROPN 0 root;condemned VBN VERB 3 amod;attacks NNS NOUN 1 obj;by IN ADP 5 case;Syria NNP PROPN 3 nmod;. . PUNCT 1 punct",
                "(ROOT (S (NP (NNP Turkey)) (VP (VBD condemned) (NP (NP (NNS attacks)) (PP (IN by) (NP (NNP Syria))))) (. .)))"));
+    /* words in order around a preposition: ", according/case to/fixed X" keeps its
+    ** comma outside the PP and "to" inside; "somewhat like" leads the PP */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;left VBD VERB 0 root;, , PUNCT 6 punct;according VBG VERB 6 case;to IN ADP 4 fixed;officials NNS NOUN 2 obl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (, ,) (PP (VBG according) (IN to) (NP (NNS officials)))) (. .)))"));
+    CHECK(same("ties NNS NOUN 0 root;somewhat RB ADV 4 advmod;like IN ADP 4 case;those DT PRON 1 nmod",
+               "(ROOT (NP (NP (NNS ties)) (PP (RB somewhat) (IN like) (NP (DT those)))))"));
 
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
