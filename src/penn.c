@@ -708,8 +708,9 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
     const char *rel = t[h].deprel;
     if (!skip_case && ncase && !clause) {
         /* PP( IN..., NP(rest) ), the words kept in order: punctuation before
-        ** the preposition stays outside the PP (", according to X"), an adverb
-        ** or preconjunct before it leads the PP ("somewhat like", "both in"),
+        ** the preposition stays outside the PP (", according to X"), an adverb,
+        ** preconjunct or marker before it leads the PP ("somewhat like", "both
+        ** in", "while in detention"),
         ** and a multi-word preposition keeps its words ("according/case to/fixed") */
         int c1 = -1;
         for (int i = 0; i < nk && c1 < 0; i++)
@@ -719,7 +720,8 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         int pp = pt_add(u->p, parent, "PP", 2, -1);
         if (pp < 0) { st = DYAD_NOMEM; goto out; }
         for (int i = 0; i < nk && kid[i] < c1 && !st; i++)
-            if (rel_is(&t[kid[i]], "advmod") || rel_is(&t[kid[i]], "cc")) st = emit_flat(u, kid[i], pp);
+            if (rel_is(&t[kid[i]], "advmod") || rel_is(&t[kid[i]], "cc") || rel_is(&t[kid[i]], "mark"))
+                st = emit_flat(u, kid[i], pp);
         for (int i = 0; i < nk && !st; i++)
             if (kid[i] < h && rel_is(&t[kid[i]], "case") && strcmp(leaf_tag(&t[kid[i]]), "POS"))
                 st = emit_flat(u, kid[i], pp);

@@ -185,6 +185,8 @@ int main(void) {
     ** comma outside the PP and "to" inside; "somewhat like" leads the PP */
     CHECK(same("Rohan NNP PROPN 2 nsubj;left VBD VERB 0 root;, , PUNCT 6 punct;according VBG VERB 6 case;to IN ADP 4 fixed;officials NNS NOUN 2 obl;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD left) (, ,) (PP (VBG according) (IN to) (NP (NNS officials)))) (. .)))"));
+    CHECK(same("Rohan NNP PROPN 2 nsubj;shot VBD VERB 0 root;while IN SCONJ 5 mark;in IN ADP 5 case;detention NN NOUN 2 advcl",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD shot) (PP (IN while) (IN in) (NP (NN detention))))))"));
     CHECK(same("ties NNS NOUN 0 root;somewhat RB ADV 4 advmod;like IN ADP 4 case;those DT PRON 1 nmod",
                "(ROOT (NP (NP (NNS ties)) (PP (RB somewhat) (IN like) (NP (DT those)))))"));
 
