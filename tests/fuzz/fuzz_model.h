@@ -29,7 +29,7 @@ static inline const char *fuzz_model_path(void) {
         }
     }
     snprintf(fuzz_tmp_model, sizeof fuzz_tmp_model, "/tmp/dyad-fuzz-model-%ld.dyadm", (long)getpid());
-    dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL};
+    dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL, 0};
     const char *tiny = getenv("DYAD_FUZZ_TINY");
     if (dyad_train(tiny && *tiny ? tiny : "tests/fuzz/tiny.conllu", NULL, fuzz_tmp_model, &o, err, sizeof err)
         != DYAD_OK) {
