@@ -23,7 +23,11 @@ static void usage(FILE *f) {
         "  --folds N           jackknife folds for the parser's training tags (default 5)\n"
         "  --prune X           drop parser weights of magnitude below X (default 0)\n"
         "  --features N        1 (default): base features; 2: also ambiguity classes in the\n"
-        "                      tagger and word suffixes in the parser (docs/parser.md)\n"
+        "                      tagger and word suffixes in the parser; 3: also ambiguity\n"
+        "                      classes in the parser; 4: also the tagger's runner-up\n"
+        "                      tags in the parser (docs/parser.md)\n"
+        "  --projectivize      lift the arcs of non-projective training trees instead of\n"
+        "                      skipping those trees (docs/parser.md)\n"
         "  -q, --quiet         no progress on stderr\n");
 }
 
@@ -45,6 +49,7 @@ int cmd_train(int argc, char **argv) {
         else if (cli_opt_value(argc, argv, &i, "--folds", &v)) o.folds = atoi(v);
         else if (cli_opt_value(argc, argv, &i, "--prune", &v)) o.prune = (float)atof(v);
         else if (cli_opt_value(argc, argv, &i, "--features", &v)) features = atoi(v);
+        else if (!strcmp(a, "--projectivize")) o.projectivize = 1;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
         else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
     }

@@ -256,7 +256,8 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
                        const dyad_train_opts *o, char *err, size_t errlen);
 /** The same with a feature set: 1 = base (dyad_train), 2 = also ambiguity
 ** classes in the tagger and word suffixes in the parser, 3 = also ambiguity
-** classes in the parser (docs/parser.md). */
+** classes in the parser, 4 = also the tagger's runner-up tags in the parser
+** (docs/parser.md). */
 dyad_status dyad_train_features(const char *train_path, const char *dev_path, const char *out_path,
                                 const dyad_train_opts *o, int features, char *err, size_t errlen);
 

@@ -212,11 +212,11 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
     if (n == 0) return DYAD_OK;
     dyad_token *t = dyad_sentence_tokens(s);
     size_t nn = (size_t)n + 2;
-    char *blk = dyad_malloc(nn * (sizeof(tok_info) + 2 * sizeof(uint64_t) + 5 * sizeof(int)));
+    char *blk = dyad_malloc(nn * (sizeof(tok_info) + 4 * sizeof(uint64_t) + 5 * sizeof(int)));
     if (!blk) return DYAD_NOMEM;
     tok_info *ti = (tok_info *)blk;
     uint64_t *word = (uint64_t *)(ti + nn);
-    int *tags = (int *)(word + 2 * nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
+    int *tags = (int *)(word + 4 * nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
     int *tags1 = lab + nn;
     for (int i = 0; i < n; i++) {
         uint32_t v;
@@ -224,7 +224,7 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
         if (m->fset >= 2) ti[i].amb = kv_get(&m->amb, ti[i].lower, &v) ? v : tok_amb_unknown(&ti[i]);
     }
     tag_run(&m->tagger, &m->tagdict, ti, n, NULL, tags1);
-    tag_run(&m->tagger2, &m->tagdict, ti, n, tags1, tags);
+    tag_run_alt(&m->tagger2, &m->tagdict, ti, n, tags1, tags, m->fset >= 4 ? word + 3 * nn + 1 : NULL);
     char buf[256];
     for (int i = 0; i < n; i++) {
         const tag_class *c = &m->tags[tags[i]];
@@ -240,7 +240,12 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
     if (parse) {
         word[0] = word[nn] = 0x1111; ptag[0] = 254;
         word[n + 1] = word[nn + n + 1] = 0x2222; ptag[n + 1] = 255;
-        for (int i = 0; i < n; i++) { word[i + 1] = ti[i].lower; word[nn + i + 1] = ti[i].suf[2]; ptag[i + 1] = tags[i]; }
+        word[2 * nn] = 0x1111; word[2 * nn + n + 1] = 0x2222;
+        word[3 * nn] = 0x1111; word[3 * nn + n + 1] = 0x2222;
+        for (int i = 0; i < n; i++) {
+            word[i + 1] = ti[i].lower; word[nn + i + 1] = ti[i].suf[2]; word[2 * nn + i + 1] = ti[i].amb;
+            ptag[i + 1] = tags[i];
+        }
         if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, m->coarse, m->fset, n, head, lab)) {
             dyad_free(blk);
             return DYAD_NOMEM;

@@ -10,8 +10,9 @@
 
 #define MODEL_MAGIC "DYADPRS\x01"
 /* Version = feature set: 1 = the base features; 2 = also ambiguity classes in the
-** tagger and suffixes in the parser (section SEC_AMB). Bump when either changes. */
-#define MODEL_VERSION 2u
+** tagger and suffixes in the parser (section SEC_AMB); 3 = also ambiguity classes
+** in the parser. Bump when either changes. */
+#define MODEL_VERSION 4u
 #define MAX_LABELS 64
 
 /* Frozen u64 -> u32 map (open addressing; key 0 = empty). Block layout:
@@ -28,7 +29,7 @@ struct dyad_model {
     void *file;              /* the whole file (OWNED), or NULL when built in memory */
     const char *pool; size_t npool;
     int ntag, nlab, root_label, punct_label;
-    int fset;                /* feature set = file version (1 or 2) */
+    int fset;                /* feature set = file version (1 to 3) */
     tag_class tags[256];
     const char *labels[MAX_LABELS];
     ap_table tagger, tagger2, parser;
@@ -63,9 +64,14 @@ int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *
 /* Tag the sentence with a frozen tagger (and optional dictionary); rtags
 ** NULL for the first pass, else the first pass's tags. tags != rtags. */
 void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags);
+/* The same, also giving each word's runner-up: alt[i] = class * 4 + margin bucket
+** (0-2), or TAG_ALT_SURE for a wide margin or a dictionary word (feature set 4). */
+#define TAG_ALT_SURE 4095u
+void tag_run_alt(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags,
+                 uint64_t *alt);
 
 /* Parser (arc-hybrid, ROOT at the end of the buffer). */
-#define PARSE_MAX_FEATS 112
+#define PARSE_MAX_FEATS 128
 typedef struct pstate {
     int n;                 /* words 1..n; n+1 = ROOT */
     int *stack, sp;        /* stack[0..sp) */
@@ -76,6 +82,8 @@ typedef struct pstate {
     uint64_t *ls, *rs;     /* label sets of left / right children */
     const uint64_t *word;  /* [n+2] word hashes (lower form); 0 and n+1 special */
     const uint64_t *sfx;   /* [n+2] = word + n + 2: suffix hashes; NULL with feature set 1 */
+    const uint64_t *amb;   /* [n+2] = word + 2(n + 2): ambiguity classes; NULL below feature set 3 */
+    const uint64_t *alt;   /* [n+2] = word + 3(n + 2): the tagger's runner-up (tag_run_alt); NULL below 4 */
     const int *tag;        /* [n+2] tag classes */
     const uint8_t *coarse; /* [256] tag class -> coarse class (UPOS) */
     int nlab, root_label;
@@ -93,7 +101,8 @@ int parse_done(const pstate *st);
 ** (ROOT = n+1) and labels gl[1..n]; invalid actions get a huge cost. */
 void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
 /* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n].
-** word[0..n+2) are word hashes, word[n+2..2n+4) suffix hashes. */
+** word[0..n+2) are word hashes, word[n+2..2n+4) suffix hashes, word[2n+4..3n+6)
+** ambiguity classes (feature set 3). */
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
               const uint8_t *coarse, int fset, int n, int *head, int *lab);
 /* coarse[c] = the first class with c's UPOS; 254, 255 map to themselves. */

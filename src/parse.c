@@ -36,7 +36,9 @@ int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const u
     memset(st->head, 0xff, 2 * m * sizeof(int));          /* head, lab = -1 */
     memset(st->l1, 0, 6 * m * sizeof(int));
     st->n = n; st->sp = 0; st->b = 1;
-    st->word = word; st->sfx = fset >= 2 ? word + n + 2 : NULL; st->tag = tag; st->coarse = coarse;
+    st->word = word; st->sfx = fset >= 2 ? word + n + 2 : NULL;
+    st->amb = fset >= 3 ? word + 2 * ((size_t)n + 2) : NULL;
+    st->alt = fset >= 4 ? word + 3 * ((size_t)n + 2) : NULL; st->tag = tag; st->coarse = coarse;
     st->nlab = nlab; st->root_label = root_label;
     return 0;
 }
@@ -114,6 +116,8 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
 #define W(x) (st->word[x])
 #define T(x) ((uint64_t)st->tag[x])
 #define SFX(x) (st->sfx[x])
+#define AMB(x) (st->amb[x])
+#define ALT(x) (st->alt[x])
 #define C(x) ((uint64_t)st->coarse[st->tag[x]] + 1000)
 #define LB(x) ((x) ? (uint64_t)(st->lab[x] + 1) : 0)
 #define K(...) ap_key(__VA_ARGS__)
@@ -243,6 +247,24 @@ int parse_features(const pstate *st, uint64_t *keys) {
         keys[k++] = K(102, SFX(s0), T(b0), 0);
         keys[k++] = K(103, SFX(b1), 0, 0);
         keys[k++] = K(104, SFX(s0), SFX(b0), 0);
+    }
+    if (st->amb) {             /* feature set 3: the tag sets words were seen with */
+        keys[k++] = K(105, AMB(s0), 0, 0);
+        keys[k++] = K(106, AMB(b0), 0, 0);
+        keys[k++] = K(107, AMB(b1), 0, 0);
+        keys[k++] = K(108, AMB(s0), AMB(b0), 0);
+        keys[k++] = K(109, AMB(b0), T(s0), 0);
+        keys[k++] = K(110, AMB(s0), T(b0), 0);
+        keys[k++] = K(111, AMB(s1), AMB(s0), 0);
+        keys[k++] = K(112, AMB(b0), T(b0), 0);
+    }
+    if (st->alt) {             /* feature set 4: the tagger's runner-up and margin */
+        keys[k++] = K(113, T(s0), ALT(s0), 0);
+        keys[k++] = K(114, T(b0), ALT(b0), 0);
+        keys[k++] = K(115, T(b1), ALT(b1), 0);
+        keys[k++] = K(116, ALT(s0), T(b0), 0);
+        keys[k++] = K(117, T(s0), ALT(b0), 0);
+        keys[k++] = K(118, ALT(s1), T(s0), 0);
     }
     return k;
 }

@@ -15,6 +15,7 @@ typedef struct tsent {
     int n;
     char **form, **lemma, **feats;
     int *tag, *ptag, *ptag1, *head, *lab; /* gold tag class, predicted (jackknifed: final, pass 1), gold arcs */
+    uint64_t *palt;                       /* jackknifed runner-up tags (tag_run_alt; feature set 4) */
     tok_info *ti;
     int projective;
 } tsent;
@@ -136,6 +137,38 @@ static int projective(const int *head, int n) {
     return 1;
 }
 
+/* Is the arc into d non-projective (a word between d and its head that does
+** not descend from the head)? Root arcs never are. */
+static int arc_nonproj(const int *head, int n, int d) {
+    int h = head[d];
+    if (h == 0) return 0;
+    int lo = h < d ? h : d, hi = h < d ? d : h;
+    for (int k = lo + 1; k < hi; k++) {
+        int a = k, steps = 0;
+        while (a != 0 && a != h && steps++ <= n) a = head[a];
+        if (a != h) return 1;
+    }
+    return 0;
+}
+
+/* Projectivize a tree by lifting (Nivre & Nilsson 2005, without encoding the
+** lift in the label): while an arc is non-projective, the shortest such arc
+** (h, d) becomes (head of h, d), its label kept. The head of a non-projective
+** arc is never the root word, so the tree keeps one root. Returns the lifts. */
+static int lift_nonproj(int *head, int n) {
+    int lifts = 0;
+    for (;;) {
+        int best = 0, blen = 0;
+        for (int d = 1; d <= n; d++) {
+            int len = head[d] > d ? head[d] - d : d - head[d];
+            if ((!best || len < blen) && arc_nonproj(head, n, d)) { best = d; blen = len; }
+        }
+        if (!best || head[head[best]] == 0 || lifts > 4 * n) return lifts;
+        head[best] = head[head[best]];
+        lifts++;
+    }
+}
+
 /* Zeroes *x and allocates its arrays for n words (tags, heads and labels
 ** share one block); 0 on no memory (free what was made with free_sents_one). */
 static int tsent_alloc(tsent *x, int n) {
@@ -146,7 +179,8 @@ static int tsent_alloc(tsent *x, int n) {
     x->feats = dyad_calloc((size_t)n, sizeof(char *));
     x->tag = dyad_calloc((size_t)(6 * (n + 2)), sizeof(int));
     x->ti = dyad_calloc((size_t)n, sizeof(tok_info));
-    if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti) return 0;
+    x->palt = dyad_calloc((size_t)n + 2, sizeof(uint64_t));
+    if (!x->form || !x->lemma || !x->feats || !x->tag || !x->ti || !x->palt) return 0;
     x->ptag = x->tag + (n + 2);
     x->ptag1 = x->ptag + (n + 2);
     x->head = x->ptag1 + (n + 2);
@@ -161,7 +195,7 @@ static void free_sents_one(tsent *s) {
         if (s->feats) dyad_free(s->feats[k]);
     }
     dyad_free(s->form); dyad_free(s->lemma); dyad_free(s->feats);
-    dyad_free(s->tag); dyad_free(s->ti);
+    dyad_free(s->tag); dyad_free(s->ti); dyad_free(s->palt);
 }
 
 static void free_sents(tsent *s, int n) {
@@ -692,8 +726,12 @@ static void fill_words(const tsent *s, uint64_t *word, int *ptag, const int *tag
     int nn = s->n + 2;
     word[0] = word[nn] = 0x1111; ptag[0] = 254;
     word[s->n + 1] = word[nn + s->n + 1] = 0x2222; ptag[s->n + 1] = 255;
+    word[2 * nn] = 0x1111; word[2 * nn + s->n + 1] = 0x2222;
+    word[3 * nn] = 0x1111; word[3 * nn + s->n + 1] = 0x2222;
     for (int i = 0; i < s->n; i++) {
-        word[i + 1] = s->ti[i].lower; word[nn + i + 1] = s->ti[i].suf[2]; ptag[i + 1] = tags[i];
+        word[i + 1] = s->ti[i].lower; word[nn + i + 1] = s->ti[i].suf[2]; word[2 * nn + i + 1] = s->ti[i].amb;
+        word[3 * nn + i + 1] = s->palt[i];
+        ptag[i + 1] = tags[i];
     }
 }
 
@@ -708,7 +746,7 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
         tsent *s = &t->s[idx[q]];
         if (!s->projective || s->n > 500) continue;
         int n = s->n;
-        uint64_t *word = dyad_malloc((size_t)(n + 2) * 2 * sizeof *word);
+        uint64_t *word = dyad_malloc((size_t)(n + 2) * 4 * sizeof *word);
         int *ptag = dyad_malloc((size_t)(n + 2) * 3 * sizeof *ptag);
         if (!word || !ptag) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         int *gh = ptag + (n + 2), *gl = gh + (n + 2);
@@ -841,6 +879,17 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     if (st) return st;
     if (t->ns == 0) { snprintf(t->err, t->errlen, "%s: no sentences", train_path); st = DYAD_EPARSE; goto out; }
     if (dev_path && (st = load(t, dev_path, 0, &t->dev, &t->ndev))) goto out;
+    if (o && o->projectivize) {
+        int lifted = 0, arcs = 0;
+        for (int i = 0; i < t->ns; i++) {
+            tsent *x = &t->s[i];
+            if (x->projective) continue;
+            arcs += lift_nonproj(x->head, x->n);
+            x->projective = projective(x->head, x->n);
+            lifted += x->projective;
+        }
+        say(t, "projectivized %d sentences (%d arcs lifted)", lifted, arcs);
+    }
     t->root = label_id(t, "root", 1);
     t->punct = label_id(t, "punct", 0);
     if (t->nlab < 2) { snprintf(t->err, t->errlen, "%s: fewer than 2 relations", train_path); st = DYAD_EPARSE; goto out; }
@@ -886,7 +935,7 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
             for (int i = f; i < t->ns; i += folds) {
                 tsent *s = &t->s[i];
                 if (stage == 1) tag_run(&tb, &dict, s->ti, s->n, NULL, s->ptag1);
-                else tag_run(&tb, &dict, s->ti, s->n, s->ptag1, s->ptag);
+                else tag_run_alt(&tb, &dict, s->ti, s->n, s->ptag1, s->ptag, s->palt);
                 int *p = stage == 1 ? s->ptag1 : s->ptag;
                 for (int k = 0; k < s->n; k++) { right += p[k] == s->tag[k]; tot++; }
             }
@@ -925,8 +974,8 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         }
     }
     if (getenv("DYAD_PRUNE_SWEEP") && t->ndev) {   /* development aid: size/accuracy trade-off */
-        static const float th[] = {0.05f, 0.1f, 0.2f, 0.4f, 0.8f, 1.6f};
-        for (int i = 0; i < 6; i++) {
+        static const float th[] = {0.05f, 0.4f, 0.7f, 0.8f, 0.9f, 1.0f, 1.2f, 1.6f};
+        for (int i = 0; i < 8; i++) {
             ap_table ptb; size_t isz;
             dyad_free(P.parser); P.parser = NULL;
             if (ap_freeze(pa, th[i], &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }

@@ -68,6 +68,13 @@ if [ -f "$TRAIN" ]; then
   [ "$(od -An -tu4 -j8 -N4 "$TMP/f2a" | tr -d ' ')" = 2 ] && ok || bad "--features 2 writes version 2"
   "$DYAD" parse --model "$TMP/f2a" --eval "$TMP/smalldev.conllu" >"$TMP/eval3" && ok || bad "feature set 2 model evaluates"
   expect_grep "feature set 2 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval3"
+  # feature set 4 (ambiguity classes and runner-up tags in the parser) with projectivized training trees
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f4a" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 4 --projectivize && ok || bad "train --features 4 --projectivize"
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f4b" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 4 --projectivize && ok || bad "train --features 4 --projectivize again"
+  cmp -s "$TMP/f4a" "$TMP/f4b" && ok || bad "--features 4 --projectivize training is not deterministic"
+  [ "$(od -An -tu4 -j8 -N4 "$TMP/f4a" | tr -d ' ')" = 4 ] && ok || bad "--features 4 writes version 4"
+  "$DYAD" parse --model "$TMP/f4a" --eval "$TMP/smalldev.conllu" >"$TMP/eval4" && ok || bad "feature set 4 model evaluates"
+  expect_grep "feature set 4 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval4"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
 else
   skip "$TRAIN absent: training determinism not tested"
