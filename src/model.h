@@ -105,6 +105,9 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
 ** ambiguity classes (feature set 3). */
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
               const uint8_t *coarse, int fset, int n, int *head, int *lab);
+/* Make the tree head[1..n] (0 = root) projective by lifting arcs (dyad train
+** --projectivize); labels are left alone. Returns the number of lifts. */
+int parse_lift_nonproj(int *head, int n);
 /* coarse[c] = the first class with c's UPOS; 254, 255 map to themselves. */
 void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse);
 

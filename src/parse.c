@@ -113,6 +113,38 @@ void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs) {
     }
 }
 
+/* Is the arc into d non-projective (a word between d and its head that does
+** not descend from the head)? Root arcs never are. */
+static int arc_nonproj(const int *head, int n, int d) {
+    int h = head[d];
+    if (h == 0) return 0;
+    int lo = h < d ? h : d, hi = h < d ? d : h;
+    for (int k = lo + 1; k < hi; k++) {
+        int a = k, steps = 0;
+        while (a != 0 && a != h && steps++ <= n) a = head[a];
+        if (a != h) return 1;
+    }
+    return 0;
+}
+
+/* Projectivize a tree by lifting (Nivre & Nilsson 2005, without encoding the
+** lift in the label): while an arc is non-projective, the shortest such arc
+** (h, d) becomes (head of h, d), its label kept. The head of a non-projective
+** arc is never the root word, so the tree keeps one root. Returns the lifts. */
+int parse_lift_nonproj(int *head, int n) {
+    int lifts = 0;
+    for (;;) {
+        int best = 0, blen = 0;
+        for (int d = 1; d <= n; d++) {
+            int len = head[d] > d ? head[d] - d : d - head[d];
+            if ((!best || len < blen) && arc_nonproj(head, n, d)) { best = d; blen = len; }
+        }
+        if (!best || head[head[best]] == 0 || lifts > 4 * n) return lifts;
+        head[best] = head[head[best]];
+        lifts++;
+    }
+}
+
 #define W(x) (st->word[x])
 #define T(x) ((uint64_t)st->tag[x])
 #define SFX(x) (st->sfx[x])
