@@ -926,8 +926,9 @@ static int is_modifier_tag(const dyad_token *x) {
 /* Tagging slips of a parser that does not know a name (docs/penn-to-ud.md,
 ** "Tagging slips"), repaired on the private copy t before phrases are built:
 ** - a capitalised verb-tagged first word without clause dependents whose
-**   subjectless verb follows as parataxis/conj/dep ("Pyongyang/VBG on Thursday
-**   , fired/parataxis"): the later verb is the root, the word its subject;
+**   subjectless finite verb follows as parataxis/conj/dep, or as an xcomp, which
+**   a finite verb cannot be ("Pyongyang/VBG on Thursday , fired/parataxis"):
+**   the later verb is the root, the word its subject;
 ** - an adjective or adverb heading a subject or object, or coordinated with
 **   a nominal argument ("Fornost/JJ and Gondor", "lawmakers and official/JJ"),
 **   is a noun;
@@ -949,7 +950,8 @@ static void repair_slips(dyad_token *t, int n, const int *ncl, int *nsub, int *n
         int v = -1;
         for (int i = 1; i < n && v < 0; i++)
             if (t[i].head == 1 && is_verbal(&t[i]) && !nsub[i] &&
-                (rel_is(&t[i], "parataxis") || rel_is(&t[i], "conj") || rel_is(&t[i], "dep")) &&
+                (rel_is(&t[i], "parataxis") || rel_is(&t[i], "conj") || rel_is(&t[i], "dep") ||
+                 rel_is(&t[i], "xcomp")) &&
                 (starts(t[i].xpos, "VBD") || starts(t[i].xpos, "VBZ") || starts(t[i].xpos, "VBP")))
                 v = i;
         if (!ing && v > 0) {
@@ -1777,6 +1779,91 @@ static void name_content_clause(dyad_token *t, int n) {
     }
 }
 
+/* "of/case(Dol) Dol/compound Amroth": a preposition leads its whole noun
+** phrase (Penn's PP), so a case word hung on a compound or flat word that
+** starts its head's phrase belongs to that head. */
+static void case_to_head(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int c = 0; c + 2 < n; c++) {
+        int x = t[c].head - 1, N, lo, hi;
+        if (x != c + 1 || !rel_is(&t[c], "case") || !strcmp(t[c].upos, "PART")) continue;
+        if (!(rel_is(&t[x], "compound") || rel_is(&t[x], "flat"))) continue;
+        N = t[x].head - 1;
+        if (N <= x || N >= n || !is_nominal(&t[N])) continue;
+        slip_span(t, n, N, &lo, &hi);
+        if (lo != c) continue;
+        t[c].head = N + 1;
+    }
+}
+
+/* Conjuncts are joined by a coordinator or a comma; a "conjunct" right after
+** its head's phrase with neither is no coordination: with a preposition of its
+** own it is the head's PP ("the Prince of/conj Dol Amroth"), a bare proper noun
+** after a proper noun is the rest of the name ("Bree | Prime Minister
+** Romendacil/conj": an apposition, which the rebuild keeps in one name). */
+static void bare_conjunct(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 1; x < n; x++) {
+        int h = t[x].head - 1, lo, hi, hhi, joined = 0, cs = -1;
+        if (h < 0 || h >= x || !rel_is(&t[x], "conj") || !is_nominal(&t[x]) || !is_nominal(&t[h])) continue;
+        slip_span(t, n, x, &lo, &hi);
+        for (int k = lo; k < x; k++) {   /* a comma or coordinator anywhere before it joins it */
+            if (rel_is(&t[k], "cc") || rel_is(&t[k], "punct") || !strcmp(t[k].upos, "PUNCT") || !strcmp(t[k].upos, "CCONJ"))
+                joined = 1;
+            if (t[k].head == x + 1 && rel_is(&t[k], "case") && k == lo) cs = k;
+        }
+        if (joined) continue;
+        /* nothing between the head's own words and the conjunct's */
+        hhi = h;
+        for (int k = h + 1; k < lo; k++) {
+            int a = k, steps = 0;
+            while (a != h && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+            if (a != h || !strcmp(t[k].upos, "PUNCT") || !strcmp(t[k].upos, "CCONJ")) { hhi = -1; break; }
+            hhi = k;
+        }
+        if (hhi < 0 || hhi + 1 != lo) continue;
+        if (cs >= 0) t[x].deprel = "nmod";
+        else if (!strcmp(t[x].upos, "PROPN") && !strcmp(t[h].upos, "PROPN") && x == hi) t[x].deprel = "appos";
+    }
+}
+
+/* "Arnor , Calenardhon/conj(Arnor) and Gondor/conj(Calenardhon)": in a list
+** every conjunct is a conjunct of the first; a conjunct joined to one that
+** has no coordinator of its own (only a comma) belongs to the list's head. */
+static void flatten_conjuncts(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 2; x < n; x++) {
+        int y = t[x].head - 1, cc = 0;
+        if (y < 0 || y >= x || !rel_is(&t[x], "conj") || !rel_is(&t[y], "conj")) continue;
+        int z = t[y].head - 1;
+        if (z < 0 || z >= y || !is_nominal(&t[x]) || !is_nominal(&t[y]) || !is_nominal(&t[z])) continue;
+        for (int k = z + 1; k < y; k++) if (t[k].head == y + 1 && rel_is(&t[k], "cc")) cc = 1;
+        if (cc) continue;
+        t[x].head = z + 1;
+    }
+}
+
+/* "condemned an attack on Thursday/obl and promised/conj(Thursday) aid": a
+** verb with an object and a coordinator of its own is coordinated with a verb,
+** not with a noun: it joins the nearest verb above that noun. */
+static void verb_conjunct_of_noun(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 2; v < n; v++) {
+        int h = t[v].head - 1, cc = 0, obj = 0, cl = 0;
+        if (h < 0 || h >= v || !rel_is(&t[v], "conj") || !is_verbal(&t[v]) || !is_nominal(&t[h])) continue;
+        if (!(starts(t[v].xpos, "VBD") || starts(t[v].xpos, "VBN") || starts(t[v].xpos, "VBZ") || starts(t[v].xpos, "VBP")))
+            continue;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == v + 1 && k < v && rel_is(&t[k], "cc")) cc = 1;
+            if (t[k].head == v + 1 && k > v && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj"))) obj = 1;
+            if (t[k].head == h + 1 && (rel_is(&t[k], "cop") || rel_is(&t[k], "nsubj"))) cl = 1;
+        }
+        if (!cc || !obj || cl) continue;
+        for (int a = t[h].head, steps = 0; a >= 1 && a <= n && steps < n; a = t[a - 1].head, steps++)
+            if (is_verbal(&t[a - 1])) { t[v].head = a; break; }
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1824,6 +1911,10 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         split_possessed_coordination(t, n);
         coordinated_modifier(t, n);
         coordinated_compound(t, n);
+        case_to_head(t, n);
+        bare_conjunct(t, n);
+        flatten_conjuncts(t, n);
+        verb_conjunct_of_noun(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
         int changed = 0;

@@ -101,6 +101,22 @@ int main(void) {
     /* a verb with its own subject as another's subject: the main clause again */
     CHECK(same("Rohan NNP PROPN 3 nsubj;has VBZ AUX 3 aux;celebrated VBN VERB 10 nsubj:pass;with IN ADP 5 case;Gondor NNP PROPN 3 obl;after IN ADP 8 case;a DT DET 8 det;raid NN NOUN 3 obl;was VBD AUX 10 aux:pass;reported VBN VERB 0 root;. . PUNCT 10 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBZ has) (VP (VBN celebrated) (PP (IN with) (NP (NNP Gondor))) (S (IN after) (NP (DT a) (NN raid)) (VP (VBD was) (VP (VBN reported)))))) (. .)))"));
+    /* the same slip with the later verb as an xcomp (a finite verb cannot be one) */
+    CHECK(same("Pyongyang VBG VERB 0 root;on IN ADP 3 case;Monday NNP PROPN 1 obl;fired VBD VERB 1 xcomp;shells NNS NOUN 4 obj;. . PUNCT 1 punct",
+               "(ROOT (S (NP (NP (NNP Pyongyang)) (PP (IN on) (NP (NNP Monday)))) (VP (VBD fired) (NP (NNS shells))) (. .)))"));
+    /* 'of/case(Dol) Dol Amroth/conj(Prince)': the preposition leads the name, a
+    ** conjunct without coordinator or comma is the head's PP */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;warned VBD VERB 0 root;of IN ADP 5 case;the DT DET 5 det;Prince NNP PROPN 2 obl;of IN ADP 7 case;Dol NNP PROPN 8 compound;Amroth NNP PROPN 5 conj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD warned) (PP (IN of) (NP (NP (DT the) (NNP Prince)) (PP (IN of) (NP (NNP Dol) (NNP Amroth)))))) (. .)))"));
+    /* 'Rohan | Prime Minister Eomer/conj(Rohan)': no coordinator, one name */
+    CHECK(same("Rohan NNP PROPN 5 nsubj;Prime NNP PROPN 4 compound;Minister NNP PROPN 4 compound;Eomer NNP PROPN 1 conj;met VBD VERB 0 root;Gondor NNP PROPN 5 obj;. . PUNCT 5 punct",
+               "(ROOT (S (NP (NNP Rohan) (NNP Prime) (NNP Minister) (NNP Eomer)) (VP (VBD met) (NP (NNP Gondor))) (. .)))"));
+    /* 'Rohan , Zorbia and the evil Gondor/conj(Zorbia)': one list of three */
+    CHECK(same("Rohan NNP PROPN 8 nsubj;, , PUNCT 3 punct;Zorbia NNP PROPN 1 conj;and CC CCONJ 7 cc;the DT DET 7 det;evil JJ ADJ 7 amod;Gondor NNP PROPN 3 conj;welcomed VBD VERB 0 root;talks NNS NOUN 8 obj;. . PUNCT 8 punct",
+               "(ROOT (S (NP (NP (NNP Rohan)) (, ,) (NP (NNP Zorbia)) (CC and) (NP (DT the) (JJ evil) (NNP Gondor))) (VP (VBD welcomed) (NP (NNS talks))) (. .)))"));
+    /* 'on Thursday and promised/conj(Thursday) aid': coordinated with the verb */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;condemned VBD VERB 0 root;the DT DET 4 det;raid NN NOUN 2 obj;on IN ADP 6 case;Thursday NNP PROPN 2 obl;and CC CCONJ 8 cc;promised VBN VERB 6 conj;aid NN NOUN 8 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD condemned) (NP (DT the) (NN raid)) (PP (IN on) (NP (NNP Thursday)))) (S (CC and) (VP (VBN promised) (NP (NN aid)))) (. .)))"));
     /* a well-formed tree is left alone */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
