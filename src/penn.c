@@ -749,6 +749,20 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
         goto out;
     }
     if (nconj && is_nominal(&t[h]) && !clause) {
+        /* "Neither A nor B": a negative preconjunct negates the clause, so it
+        ** stays outside the coordination, as in Penn's NP( NP(DT Neither) NP(A
+        ** nor B) ), where verb patterns ("NEITHER *") see it; "both" and
+        ** "either" stay flat determiners of the coordination */
+        for (int i = 0; i < nk && kid[i] < h; i++) {
+            if (strcmp(t[kid[i]].deprel, "cc:preconj") || u->done[kid[i]] || strcasecmp(t[kid[i]].form, "neither"))
+                continue;
+            int outer = pt_add(u->p, parent, "NP", 2, -1);
+            int np0 = outer >= 0 ? pt_add(u->p, outer, "NP", 2, -1) : -1;
+            if (np0 < 0 || leaf(u, np0, kid[i]) < 0) { st = DYAD_NOMEM; goto out; }
+            u->done[h] = 0;
+            st = emit(u, h, outer, skip_case);
+            goto out;
+        }
         /* bare conjuncts and flat modifiers: Penn's flat (NP A and B) */
         int flat = 1, lastc = -1, shared[8], nshared = 0;
         for (int i = 0; i < nk; i++) if (rel_is(&t[kid[i]], "conj")) lastc = kid[i];
@@ -1680,14 +1694,22 @@ static void split_name_before_adjective(dyad_token *t, int n) {
 }
 
 /* "celebrated Eid at United Arab Emirates with/nmod Gondor": a name takes
-** few PP modifiers; a PP (not an of-phrase) on a proper-noun oblique of a verb
-** modifies the verb, as CoreNLP attaches it. */
+** few PP modifiers; a PP (not an of-phrase) on a proper-noun oblique of a verb,
+** or on a proper noun in a PP of the verb's object, modifies the verb, as
+** CoreNLP attaches it. */
 static void lift_name_pp(dyad_token *t, int n) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int k = 1; k < n; k++) {
         int h = t[k].head - 1;
-        if (h < 0 || h >= k || strcmp(t[k].deprel, "nmod") || strcmp(t[h].upos, "PROPN") || !rel_is(&t[h], "obl")) continue;
+        if (h < 0 || h >= k || strcmp(t[k].deprel, "nmod") || strcmp(t[h].upos, "PROPN")) continue;
         int v = t[h].head - 1, c = -1;
+        /* the name's PP may itself hang on the verb's object ("celebrated Eid
+        ** at/nmod(Eid) Osgiliath with/nmod(Osgiliath) Gondor") */
+        if (!strcmp(t[h].deprel, "nmod") && v >= 0 && v < h && (rel_is(&t[v], "obj") || rel_is(&t[v], "dobj")) &&
+            has_case_tok(t, n, h))
+            v = t[v].head - 1;
+        else if (!rel_is(&t[h], "obl"))
+            continue;
         if (v < 0 || v >= n || !is_verbal(&t[v])) continue;
         for (int j = h + 1; j < k; j++) if (t[j].head == k + 1 && rel_is(&t[j], "case")) c = j;
         if (c < 0 || !strcasecmp(t[c].form, "of")) continue;
@@ -1864,6 +1886,18 @@ static void verb_conjunct_of_noun(dyad_token *t, int n) {
     }
 }
 
+/* "Neither/cc:preconj Galadriel nor Gollum": a preconjunct is no second
+** coordinator of the phrase; Penn tags it as a determiner of the coordination
+** ((NP (DT Neither) ...)), and PETRARCH-1's compound test wants one CC. */
+static void preconjunct_determiner(dyad_token *t, int n) {
+    for (int i = 0; i + 1 < n; i++) {
+        int h = t[i].head - 1;
+        if (h <= i || h >= n || strcmp(t[i].deprel, "cc:preconj") || !is_nominal(&t[h])) continue;
+        t[i].xpos = "DT";
+        t[i].upos = "DET";
+    }
+}
+
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
     pt_clear(p);
     int n = dyad_sentence_len(s);
@@ -1915,6 +1949,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         bare_conjunct(t, n);
         flatten_conjuncts(t, n);
         verb_conjunct_of_noun(t, n);
+        preconjunct_determiner(t, n);
         /* a repair must not make a projective tree cross (its words would
         ** come out of order): then the parser's arcs stand */
         int changed = 0;

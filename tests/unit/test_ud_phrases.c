@@ -117,6 +117,15 @@ int main(void) {
     /* 'on Thursday and promised/conj(Thursday) aid': coordinated with the verb */
     CHECK(same("Rohan NNP PROPN 2 nsubj;condemned VBD VERB 0 root;the DT DET 4 det;raid NN NOUN 2 obj;on IN ADP 6 case;Thursday NNP PROPN 2 obl;and CC CCONJ 8 cc;promised VBN VERB 6 conj;aid NN NOUN 8 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD condemned) (NP (DT the) (NN raid)) (PP (IN on) (NP (NNP Thursday)))) (S (CC and) (VP (VBN promised) (NP (NN aid)))) (. .)))"));
+    /* 'Eid at Zorbia with/nmod(Zorbia) Gondor': a name's PP modifies the verb */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;celebrated VBD VERB 0 root;Eid NN NOUN 2 obj;at IN ADP 5 case;Zorbia NNP PROPN 3 nmod;with IN ADP 7 case;Gondor NNP PROPN 5 nmod;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD celebrated) (NP (NP (NN Eid)) (PP (IN at) (NP (NNP Zorbia)))) (PP (IN with) (NP (NNP Gondor)))) (. .)))"));
+    /* preconjuncts: "neither" outside the coordination, NP( NP(DT Neither) NP(A nor B) ),
+    ** "both" a determiner in it (one CC: a compound) */
+    CHECK(same("Neither CC CCONJ 2 cc:preconj;Rohan NNP PROPN 5 nsubj;nor CC CCONJ 4 cc;Gondor NNP PROPN 2 conj;met VBD VERB 0 root;Zorbia NNP PROPN 5 obj",
+               "(ROOT (S (NP (NP (DT Neither)) (NP (NNP Rohan) (CC nor) (NNP Gondor))) (VP (VBD met) (NP (NNP Zorbia)))))"));
+    CHECK(same("Both CC CCONJ 2 cc:preconj;Rohan NNP PROPN 5 nsubj;and CC CCONJ 4 cc;Gondor NNP PROPN 2 conj;met VBD VERB 0 root;Zorbia NNP PROPN 5 obj",
+               "(ROOT (S (NP (DT Both) (NNP Rohan) (CC and) (NNP Gondor)) (VP (VBD met) (NP (NNP Zorbia)))))"));
     /* a well-formed tree is left alone */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
