@@ -1276,14 +1276,28 @@ static void split_verb_modifier(dyad_token *t, int n) {
 ** object, so a nominal root with an object whose past-tense or participle
 ** "modifier" stands right after the root is a clause the parser missed: that
 ** verb heads it, the root is its subject, the object its own, and the root's
-** later dependents are the verb's. */
+** later dependents are the verb's. So too a reduced relative right after a
+** nominal root, with an object of its own, in a sentence without another
+** predicate. */
 static void nominal_root_verb(dyad_token *t, int n) {
     for (int r = 0; r + 2 < n; r++) {
         int v = r + 1, o = -1;
         if (t[r].head != 0 || !is_nominal(&t[r]) || is_verbal(&t[r])) continue;
-        if (!(!strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBN")) || !rel_is(&t[v], "amod")) continue;
-        o = t[v].head - 1;
-        if (o <= v || o >= n || t[o].head != r + 1 || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj"))) continue;
+        if (!(!strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBN"))) continue;
+        if (rel_is(&t[v], "acl") && t[v].head == r + 1 && !strcmp(t[n - 1].form, ".")) {
+            /* "The government issue/root condemned/acl an attack/obj(condemned) .":
+            ** a sentence (it ends in a full stop, no headline) whose only
+            ** predicate is a reduced relative with an object of its own */
+            for (int k = v + 1; k < n && o < 0; k++)
+                if (t[k].head == v + 1 && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj"))) o = k;
+            for (int k = 0; k < n && o >= 0; k++)
+                if (k != v && t[k].head == r + 1 && (is_verbal(&t[k]) || rel_is(&t[k], "cop"))) o = -1;
+            if (o < 0) continue;
+        } else {
+            if (!rel_is(&t[v], "amod")) continue;
+            o = t[v].head - 1;
+            if (o <= v || o >= n || t[o].head != r + 1 || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj"))) continue;
+        }
         for (int k = v + 1; k < n; k++) if (t[k].head == r + 1) t[k].head = v + 1;
         t[v].head = 0;
         t[v].deprel = "root";

@@ -126,6 +126,12 @@ int main(void) {
                "(ROOT (S (NP (NP (DT Neither)) (NP (NNP Rohan) (CC nor) (NNP Gondor))) (VP (VBD met) (NP (NNP Zorbia)))))"));
     CHECK(same("Both CC CCONJ 2 cc:preconj;Rohan NNP PROPN 5 nsubj;and CC CCONJ 4 cc;Gondor NNP PROPN 2 conj;met VBD VERB 0 root;Zorbia NNP PROPN 5 obj",
                "(ROOT (S (NP (DT Both) (NNP Rohan) (CC and) (NNP Gondor)) (VP (VBD met) (NP (NNP Zorbia)))))"));
+    /* 'issue/root condemned/acl the raid .': a sentence's only predicate is a clause;
+    ** a headline (no full stop) keeps its reduced relative */
+    CHECK(same("The DT DET 3 det;Rohan NNP PROPN 3 compound;issue NN NOUN 0 root;condemned VBN VERB 3 acl;the DT DET 6 det;raid NN NOUN 4 obj;. . PUNCT 3 punct",
+               "(ROOT (S (NP (DT The) (NNP Rohan) (NN issue)) (VP (VBD condemned) (NP (DT the) (NN raid))) (. .)))"));
+    CHECK(same("The DT DET 3 det;Rohan NNP PROPN 3 compound;issue NN NOUN 0 root;condemned VBN VERB 3 acl;the DT DET 6 det;raid NN NOUN 4 obj",
+               "(ROOT (NP (NP (DT The) (NNP Rohan) (NN issue)) (VP (VBN condemned) (NP (DT the) (NN raid)))))"));
     /* a well-formed tree is left alone */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
