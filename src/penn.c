@@ -1198,7 +1198,8 @@ static void raise_report(dyad_token *t, int n) {
         while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
         if (a != v) continue;   /* the sentence end is not in its subtree */
         slip_span(t, n, v, &lo, &hi);
-        if (!strcmp(t[lo].form, ",") && t[lo].head == v + 1) lo++;   /* its own opening comma */
+        /* its own opening comma, even if the parser gave it to the subject */
+        if (!strcmp(t[lo].form, ",") && (t[lo].head == v + 1 || rel_is(&t[lo], "punct"))) lo++;
         if (hi != end || lo < 2 || lo > v) continue;
         int X = -1, xlo = lo;
         if (strcmp(t[lo - 1].form, ",")) {
@@ -1307,6 +1308,43 @@ static void nominal_root_verb(dyad_token *t, int n) {
         t[r].deprel = "nsubj";
         t[o].head = v + 1;
         return;
+    }
+}
+
+/* "five years after crowds burned/acl(crowds) down its embassy/obj": a
+** participle "modifier" with an object of its own, of a nominal introduced by
+** a subordinating preposition, is that nominal's clause. Rebuilt as the
+** parser's other reading of it, which the rules below repair: the measure the
+** nominal modifies is the verb's subject, the verb a clause coordinated with
+** the first head above the measure that precedes it ("about to restore ties
+** ... almost five years/nsubj after crowds | burned/conj(about)"). */
+static void participle_clause(dyad_token *t, int n) {
+    static const char *subord[] = {"after", "before", "until", "since", NULL};
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int v = 2; v < n; v++) {
+        int N = t[v].head - 1, M, obj = 0, mk = 0, num = 0;
+        if (N < 0 || N != v - 1 || !rel_is(&t[v], "acl") || !(starts(t[v].xpos, "VBN") || starts(t[v].xpos, "VBD")) ||
+            !is_nominal(&t[N]) || strcmp(t[N].deprel, "nmod"))
+            continue;
+        M = t[N].head - 1;
+        if (M < 0 || M >= N || !is_nominal(&t[M]) || t[M].head < 1) continue;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == v + 1 && k > v && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj"))) obj = 1;
+            if (t[k].head == N + 1 && k < N && rel_is(&t[k], "case"))
+                for (int j = 0; subord[j]; j++) if (!strcasecmp(t[k].form, subord[j])) mk = 1;
+            if (t[k].head == M + 1 && k < M && rel_is(&t[k], "nummod")) num = 1;
+        }
+        if (!obj || !mk || !num) continue;
+        /* coordinated with the first head above the measure that precedes it
+        ** (a clause follows what it modifies; a later report verb is not it) */
+        int a = t[M].head, steps = 0;
+        while (a > M && a <= n && steps++ < n) a = t[a - 1].head;
+        if (a < 1 || a > M) continue;
+        t[v].head = a;
+        t[v].deprel = "conj";
+        t[v].xpos = "VBD";
+        t[M].head = v + 1;
+        t[M].deprel = "nsubj";
     }
 }
 
@@ -1944,6 +1982,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         invert_verb_subject(t, n);
         uncross_pp(t, n);
         parenthetical_clause(t, n);
+        participle_clause(t, n);
         rejoin_clause(t, n);
         rejoin_measure(t, n);
         raise_report(t, n);

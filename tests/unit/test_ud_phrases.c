@@ -132,6 +132,11 @@ int main(void) {
                "(ROOT (S (NP (DT The) (NNP Rohan) (NN issue)) (VP (VBD condemned) (NP (DT the) (NN raid))) (. .)))"));
     CHECK(same("The DT DET 3 det;Rohan NNP PROPN 3 compound;issue NN NOUN 0 root;condemned VBN VERB 3 acl;the DT DET 6 det;raid NN NOUN 4 obj",
                "(ROOT (NP (NP (DT The) (NNP Rohan) (NN issue)) (VP (VBN condemned) (NP (DT the) (NN raid)))))"));
+    /* 'two years after crowds burned/acl(crowds) it , an official said': the participle
+    ** with an object is the after-clause of 'restore'; the report clause, its comma
+    ** given to the subject, is the top clause */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;will MD AUX 3 aux;restore VB VERB 0 root;ties NNS NOUN 3 obj;two CD NUM 6 nummod;years NNS NOUN 14 nsubj;after IN ADP 8 case;crowds NNS NOUN 6 nmod;burned VBN VERB 8 acl;it PRP PRON 9 obj;, , PUNCT 13 punct;an DT DET 13 det;official NN NOUN 14 nsubj;said VBD VERB 3 parataxis;. . PUNCT 3 punct",
+               "(ROOT (S (S (NP (NNP Rohan)) (VP (MD will) (VP (VB restore) (NP (NNS ties)) (S (NP (CD two) (NNS years)) (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it))))))) (, ,) (NP (DT an) (NN official)) (VP (VBD said)) (. .)))"));
     /* a well-formed tree is left alone */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
