@@ -1345,6 +1345,7 @@ static void participle_clause(dyad_token *t, int n) {
         t[v].xpos = "VBD";
         t[M].head = v + 1;
         t[M].deprel = "nsubj";
+        clause_comma(t, n, v);   /* ", almost five years after": the comma opens the clause */
     }
 }
 

@@ -137,6 +137,9 @@ int main(void) {
     ** given to the subject, is the top clause */
     CHECK(same("Rohan NNP PROPN 3 nsubj;will MD AUX 3 aux;restore VB VERB 0 root;ties NNS NOUN 3 obj;two CD NUM 6 nummod;years NNS NOUN 14 nsubj;after IN ADP 8 case;crowds NNS NOUN 6 nmod;burned VBN VERB 8 acl;it PRP PRON 9 obj;, , PUNCT 13 punct;an DT DET 13 det;official NN NOUN 14 nsubj;said VBD VERB 3 parataxis;. . PUNCT 3 punct",
                "(ROOT (S (S (NP (NNP Rohan)) (VP (MD will) (VP (VB restore) (NP (NNS ties)) (S (NP (CD two) (NNS years)) (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it))))))) (, ,) (NP (DT an) (NN official)) (VP (VBD said)) (. .)))"));
+    /* the same with ', two years/obl:unmarked(said)': the comma before the measure opens the clause */
+    CHECK(same("Rohan NNP PROPN 3 nsubj;will MD AUX 3 aux;restore VB VERB 0 root;ties NNS NOUN 3 obj;, , PUNCT 15 punct;two CD NUM 7 nummod;years NNS NOUN 15 obl:unmarked;after IN ADP 9 case;crowds NNS NOUN 7 nmod;burned VBN VERB 9 acl;it PRP PRON 10 obj;, , PUNCT 15 punct;an DT DET 14 det;official NN NOUN 15 nsubj;said VBD VERB 3 parataxis;. . PUNCT 3 punct",
+               "(ROOT (S (S (NP (NNP Rohan)) (VP (MD will) (VP (VB restore) (NP (NNS ties)) (S (, ,) (NP (CD two) (NNS years)) (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP it))))))) (, ,) (NP (DT an) (NN official)) (VP (VBD said)) (. .)))"));
     /* a well-formed tree is left alone */
     CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;visited VBD VERB 2 conj;Zorbia NNP PROPN 5 obj;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor))) (S (CC and) (VP (VBD visited) (NP (NNP Zorbia)))) (. .)))"));
