@@ -18,9 +18,10 @@ static void usage(FILE *f) {
     fputs("usage: dyad code [OPTIONS] [FILE...]          (stdin when no FILE)\n"
           "       dyad code --parsed FILE.xml [...]       (pre-parsed sentences: see --parsed --help)\n\n"
           "Codes news articles into CAMEO events: segment, tag+parse, code, resolve.\n"
-          "  --input FMT        articles (default: `date YYYY-MM-DD` + text, articles\n"
-          "                     split by a form-feed line), jsonl (id, date, title,\n"
-          "                     text, source), text (the whole input one article)\n"
+          "  --input FMT        articles (`date YYYY-MM-DD` + text, articles split by\n"
+          "                     a form-feed line), jsonl (id, date, title, text,\n"
+          "                     source), text (the whole input one article); default:\n"
+          "                     jsonl for files named *.jsonl[.gz], else articles\n"
           "  --date YYYY-MM-DD  publication date for --input text / undated articles\n"
           "  --format FMT       jsonl (default; with evidence), tsv (PETRARCH2 event\n"
           "                     file columns), phoenix (Phoenix data set columns),\n"
@@ -131,7 +132,9 @@ static int flush_batch(run *r, worker *w, int nw, totals *t, int progress) {
         t->articles++;
         if (j->error) {
             t->failed++;
-            if (strstr(j->error, j->a.file))  /* the reader's messages say file:line already */
+            if (strstr(j->error, j->a.id))   /* the id is file:line, which the message says */
+                fprintf(stderr, "dyad: %s\n", j->error);
+            else if (strstr(j->error, j->a.file))  /* the reader's messages say file:line already */
                 fprintf(stderr, "dyad: %s: %s\n", j->a.id, j->error);
             else
                 fprintf(stderr, "dyad: %s (%s:%ld): %s\n", j->a.id, j->a.file, j->a.line, j->error);
@@ -153,8 +156,19 @@ static int flush_batch(run *r, worker *w, int nw, totals *t, int progress) {
     return r->nomem ? EXIT_FAIL : 0;
 }
 
+/* A file named *.jsonl, *.jsonl.gz or *.ndjson holds one JSON article a line. */
+static int jsonl_name(const char *path) {
+    static const char *ext[] = {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"};
+    size_t n = strlen(path);
+    for (size_t k = 0; k < sizeof ext / sizeof *ext; k++) {
+        size_t e = strlen(ext[k]);
+        if (n > e && !strcmp(path + n - e, ext[k])) return 1;
+    }
+    return 0;
+}
+
 int cmd_code_articles(int argc, char **argv) {
-    const char *input = "articles", *date = NULL, *fmt = "jsonl", *dicts = NULL, *set = NULL,
+    const char *input = NULL, *date = NULL, *fmt = "jsonl", *dicts = NULL, *set = NULL,
                *model = NULL, *jobs = "1", *maxtok = NULL, *secs = NULL;
     int no_filter = 0, no_nominal = 0, quiet = 0, nfiles = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -179,7 +193,8 @@ int cmd_code_articles(int argc, char **argv) {
     }
     if (nfiles == 0) files[nfiles++] = "-";
     dyad_reader_opts ro = {0};
-    if (!strcmp(input, "articles")) ro.format = DYAD_INPUT_ARTICLES;
+    if (!input) ro.format = DYAD_INPUT_ARTICLES;  /* per file below: *.jsonl[.gz] is JSONL */
+    else if (!strcmp(input, "articles")) ro.format = DYAD_INPUT_ARTICLES;
     else if (!strcmp(input, "jsonl")) ro.format = DYAD_INPUT_JSONL;
     else if (!strcmp(input, "text")) ro.format = DYAD_INPUT_TEXT;
     else { cli_error("code: --input must be articles, jsonl or text"); free(files); return EXIT_USAGE; }
@@ -228,6 +243,7 @@ int cmd_code_articles(int argc, char **argv) {
     t.t0 = now_s();
     for (int fi = 0; ok && fi < nfiles && !rc; fi++) {
         dyad_reader *rd = NULL;
+        if (!input) ro.format = jsonl_name(files[fi]) ? DYAD_INPUT_JSONL : DYAD_INPUT_ARTICLES;
         st = dyad_reader_open(files[fi], &ro, &rd);
         if (st) {
             cli_error("code: %s", rd ? dyad_reader_errmsg(rd) : dyad_strerror(st));

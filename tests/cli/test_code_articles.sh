@@ -60,6 +60,13 @@ run --format phoenix examples/articles.txt > "$TMP/ex.phx" 2>/dev/null
 printf '{"id":"j1","date":"2024-03-15","title":"t","text":"Egypt offered to host new talks between Israel and Hamas.","source":"ex"}\n' > "$TMP/a.jsonl"
 run --input jsonl "$TMP/a.jsonl" > "$TMP/j.out" 2>/dev/null
 expect_grep "jsonl input coded" '"article_id":"j1"' "$TMP/j.out"
+run "$TMP/a.jsonl" > "$TMP/j2.out" 2>/dev/null  # *.jsonl is JSONL without --input
+cmp -s "$TMP/j.out" "$TMP/j2.out" && ok || bad "a .jsonl file is read as JSONL by default"
+gzip -c "$TMP/a.jsonl" > "$TMP/a.jsonl.gz"; run "$TMP/a.jsonl.gz" > "$TMP/j3.out" 2>/dev/null
+cmp -s "$TMP/j.out" "$TMP/j3.out" && ok || bad "a .jsonl.gz file is read as JSONL by default"
+{ cat "$TMP/a.jsonl"; printf '{"id":"j2","date":"2024-03-15","text":"cut\n'; } > "$TMP/cut.jsonl"
+run "$TMP/cut.jsonl" > /dev/null 2> "$TMP/cut.err"
+expect_grep "a bad JSON line: file:line once" "^dyad: [^ ]*cut.jsonl:2: bad JSON" "$TMP/cut.err"
 gzip -c examples/articles.txt > "$TMP/ex.txt.gz"
 run "$TMP/ex.txt.gz" > "$TMP/gz.jsonl" 2>/dev/null
 noid() { sed 's/"article_id":"[^"]*"//' "$1"; }
