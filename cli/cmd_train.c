@@ -25,7 +25,10 @@ static void usage(FILE *f) {
         "  --features N        1 (default): base features; 2: also ambiguity classes in the\n"
         "                      tagger and word suffixes in the parser; 3: also ambiguity\n"
         "                      classes in the parser; 4: also the tagger's runner-up\n"
-        "                      tags in the parser (docs/parser.md)\n"
+        "                      tags in the parser; 5: also word classes in both, learned\n"
+        "                      from the training words and --unlabeled (docs/parser.md)\n"
+        "  --unlabeled FILE    raw text (one paragraph or article a line) for the word\n"
+        "                      classes of feature set 5\n"
         "  --projectivize      lift the arcs of non-projective training trees instead of\n"
         "                      skipping those trees (docs/parser.md)\n"
         "  -q, --quiet         no progress on stderr\n");
@@ -50,6 +53,7 @@ int cmd_train(int argc, char **argv) {
         else if (cli_opt_value(argc, argv, &i, "--prune", &v)) o.prune = (float)atof(v);
         else if (cli_opt_value(argc, argv, &i, "--features", &v)) features = atoi(v);
         else if (!strcmp(a, "--projectivize")) o.projectivize = 1;
+        else if (cli_opt_value(argc, argv, &i, "--unlabeled", &v)) o.unlabeled = v;
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
         else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
     }

@@ -249,6 +249,7 @@ typedef struct dyad_train_opts {
     void (*progress)(const char *msg, void *ctx); /* may be NULL */
     void *ctx;
     int projectivize; /* lift the arcs of non-projective training trees (else such trees are skipped) */
+    const char *unlabeled; /* feature set 5: raw text (one chunk a line) for the word classes, or NULL */
 } dyad_train_opts;
 /** Train a model from CoNLL-U files (dev may be NULL: used to report
 ** figures through progress) and write it to out_path. Deterministic. */
@@ -256,8 +257,9 @@ dyad_status dyad_train(const char *train_path, const char *dev_path, const char 
                        const dyad_train_opts *o, char *err, size_t errlen);
 /** The same with a feature set: 1 = base (dyad_train), 2 = also ambiguity
 ** classes in the tagger and word suffixes in the parser, 3 = also ambiguity
-** classes in the parser, 4 = also the tagger's runner-up tags in the parser
-** (docs/parser.md). */
+** classes in the parser, 4 = also the tagger's runner-up tags in the parser,
+** 5 = also word classes learned from unlabeled text (opts->unlabeled) in the
+** tagger and the parser (docs/parser.md). */
 dyad_status dyad_train_features(const char *train_path, const char *dev_path, const char *out_path,
                                 const dyad_train_opts *o, int features, char *err, size_t errlen);
 

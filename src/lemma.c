@@ -52,7 +52,9 @@ const char *lemma_of(const dyad_model *m, const char *form, int tag, char *buf, 
         size_t strip = v >> 24, off = v & 0xFFFFFF;
         const char *app = m->pool + off;
         size_t al = strlen(app);
-        if (strip > n || n - strip + al + 1 > cap) break;
+        /* a strip point inside a UTF-8 sequence ("\u00b4m" with the rule of "'m") would
+        ** leave half a character: keep the word */
+        if (strip > n || n - strip + al + 1 > cap || ((unsigned char)buf[n - strip] & 0xC0) == 0x80) break;
         memcpy(buf + n - strip, app, al + 1);
         if (!buf[0]) memcpy(buf, form, n + 1);
         return buf;

@@ -123,7 +123,7 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
         if (id >= 1 && id <= SEC_COUNT) { sec[id] = b + p + 16; ssz[id] = sz; }
         p += 16 + pad8(sz);
     }
-    for (int id = 1; id <= (ver >= 2 ? SEC_AMB : SEC_TAGGER2); id++)
+    for (int id = 1; id <= (ver >= 5 ? SEC_CLU : ver >= 2 ? SEC_AMB : SEC_TAGGER2); id++)
         if (!sec[id]) return BAD("model lacks section %d", id);
     memset(m, 0, sizeof *m);
     m->fset = (int)ver;
@@ -156,6 +156,7 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
         || m->parser.nclass != (uint32_t)(1 + 2 * m->nlab)) return BAD("bad parser section");
     if (kv_view(sec[SEC_TAGDICT], ssz[SEC_TAGDICT], &m->tagdict)) return BAD("bad tag dictionary");
     if (ver >= 2 && kv_view(sec[SEC_AMB], ssz[SEC_AMB], &m->amb)) return BAD("bad ambiguity classes");
+    if (ver >= 5 && kv_view(sec[SEC_CLU], ssz[SEC_CLU], &m->clu)) return BAD("bad word classes");
     for (uint32_t i = 0; i <= m->tagdict.mask; i++)
         if (m->tagdict.keys[i] && m->tagdict.vals[i] >= (uint32_t)m->ntag) return BAD("bad tag dictionary");
     m->lexv = sec[SEC_LEXV];
@@ -212,16 +213,17 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
     if (n == 0) return DYAD_OK;
     dyad_token *t = dyad_sentence_tokens(s);
     size_t nn = (size_t)n + 2;
-    char *blk = dyad_malloc(nn * (sizeof(tok_info) + 4 * sizeof(uint64_t) + 5 * sizeof(int)));
+    char *blk = dyad_malloc(nn * (sizeof(tok_info) + PARSE_WORD_BLOCKS * sizeof(uint64_t) + 5 * sizeof(int)));
     if (!blk) return DYAD_NOMEM;
     tok_info *ti = (tok_info *)blk;
     uint64_t *word = (uint64_t *)(ti + nn);
-    int *tags = (int *)(word + 4 * nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
+    int *tags = (int *)(word + PARSE_WORD_BLOCKS * nn), *ptag = tags + nn, *head = ptag + nn, *lab = head + nn;
     int *tags1 = lab + nn;
     for (int i = 0; i < n; i++) {
         uint32_t v;
         tok_info_fill(&ti[i], t[i].form ? t[i].form : "_");
         if (m->fset >= 2) ti[i].amb = kv_get(&m->amb, ti[i].lower, &v) ? v : tok_amb_unknown(&ti[i]);
+        if (m->fset >= 5) ti[i].clu = TOK_CLU_ON | (kv_get(&m->clu, ti[i].lower, &v) ? v : 0);
     }
     tag_run(&m->tagger, &m->tagdict, ti, n, NULL, tags1);
     tag_run_alt(&m->tagger2, &m->tagdict, ti, n, tags1, tags, m->fset >= 4 ? word + 3 * nn + 1 : NULL);
@@ -242,8 +244,10 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
         word[n + 1] = word[nn + n + 1] = 0x2222; ptag[n + 1] = 255;
         word[2 * nn] = 0x1111; word[2 * nn + n + 1] = 0x2222;
         word[3 * nn] = 0x1111; word[3 * nn + n + 1] = 0x2222;
+        word[4 * nn] = 0x1111fff0; word[4 * nn + n + 1] = 0x2222fff1;
         for (int i = 0; i < n; i++) {
             word[i + 1] = ti[i].lower; word[nn + i + 1] = ti[i].suf[2]; word[2 * nn + i + 1] = ti[i].amb;
+            word[4 * nn + i + 1] = ti[i].clu;
             ptag[i + 1] = tags[i];
         }
         if (parse_run(&m->parser, m->nlab, m->root_label, word, ptag, m->coarse, m->fset, n, head, lab)) {

@@ -11,8 +11,10 @@
 #define MODEL_MAGIC "DYADPRS\x01"
 /* Version = feature set: 1 = the base features; 2 = also ambiguity classes in the
 ** tagger and suffixes in the parser (section SEC_AMB); 3 = also ambiguity classes
-** in the parser. Bump when either changes. */
-#define MODEL_VERSION 4u
+** in the parser; 4 = also the tagger's runner-up in the parser; 5 = also word
+** classes from unlabeled text in both (section SEC_CLU, cluster.c). Bump when
+** either changes. */
+#define MODEL_VERSION 5u
 #define MAX_LABELS 64
 
 /* Frozen u64 -> u32 map (open addressing; key 0 = empty). Block layout:
@@ -35,6 +37,7 @@ struct dyad_model {
     ap_table tagger, tagger2, parser;
     kv_map tagdict;          /* word (exact) -> tag class, frequent unambiguous words */
     kv_map amb;              /* lowercased word -> ambiguity class (tok_info.amb) */
+    kv_map clu;              /* lowercased word -> word classes (tok_info.clu), feature set 5 */
     kv_map lex;              /* (form, tag) -> index into lexv */
     const uint32_t *lexv; uint32_t nlexv; /* pairs (lemma offset, feats offset) */
     kv_map rules;            /* (tag, suffix) -> strip<<24 | append offset */
@@ -45,9 +48,16 @@ struct dyad_model {
 typedef struct tok_info {
     uint64_t form, lower, shape, pre[4], suf[5];
     uint32_t amb;          /* ambiguity class: hash of the classes seen with the word (0 unknown) */
+    uint32_t clu;          /* word classes (feature set 5, else 0): TOK_CLU_ON | coarse << 16 | fine,
+                           ** each 1-based, 0 for a word without a class */
     int len, upper_first, has_digit, has_hyphen, all_upper;
 } tok_info;
 void tok_info_fill(tok_info *ti, const char *form);
+/* tok_info.lower of the n bytes at form (the key of the amb and clu maps). */
+uint64_t tok_lower_hash(const char *form, size_t n);
+#define TOK_CLU_ON 0x80000000u
+#define TOK_CLU_FINE(c) ((uint64_t)((c) & 0xffffu))
+#define TOK_CLU_COARSE(c) ((uint64_t)(((c) >> 16) & 0x7fffu))
 /* The ambiguity class of a word never seen in training: its shape's kind. */
 static inline uint32_t tok_amb_unknown(const tok_info *t) {
     return 2u + (uint32_t)t->upper_first + 2u * (uint32_t)t->all_upper + 4u * (uint32_t)t->has_digit
@@ -71,7 +81,7 @@ void tag_run_alt(const ap_table *t, const kv_map *dict, const tok_info *ti, int 
                  uint64_t *alt);
 
 /* Parser (arc-hybrid, ROOT at the end of the buffer). */
-#define PARSE_MAX_FEATS 128
+#define PARSE_MAX_FEATS 160
 typedef struct pstate {
     int n;                 /* words 1..n; n+1 = ROOT */
     int *stack, sp;        /* stack[0..sp) */
@@ -84,6 +94,7 @@ typedef struct pstate {
     const uint64_t *sfx;   /* [n+2] = word + n + 2: suffix hashes; NULL with feature set 1 */
     const uint64_t *amb;   /* [n+2] = word + 2(n + 2): ambiguity classes; NULL below feature set 3 */
     const uint64_t *alt;   /* [n+2] = word + 3(n + 2): the tagger's runner-up (tag_run_alt); NULL below 4 */
+    const uint64_t *clu;   /* [n+2] = word + 4(n + 2): word classes (tok_info.clu); NULL below 5 */
     const int *tag;        /* [n+2] tag classes */
     const uint8_t *coarse; /* [256] tag class -> coarse class (UPOS) */
     int nlab, root_label;
@@ -102,7 +113,9 @@ int parse_done(const pstate *st);
 void parse_costs(const pstate *st, const int *gh, const int *gl, int *costs);
 /* Parse with a frozen table: fills head[1..n] (0 = root) and lab[1..n].
 ** word[0..n+2) are word hashes, word[n+2..2n+4) suffix hashes, word[2n+4..3n+6)
-** ambiguity classes (feature set 3). */
+** ambiguity classes (feature set 3), then the runner-ups (4) and the word
+** classes (5): PARSE_WORD_BLOCKS blocks of n + 2. */
+#define PARSE_WORD_BLOCKS 5
 int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word, const int *tag,
               const uint8_t *coarse, int fset, int n, int *head, int *lab);
 /* Make the tree head[1..n] (0 = root) projective by lifting arcs (dyad train
@@ -122,7 +135,7 @@ size_t lemma_lower(const char *z, char *buf, size_t cap);
 
 /* Model file writing (train.c): sections written in order after the header. */
 enum { SEC_META = 1, SEC_POOL, SEC_TAGGER, SEC_PARSER, SEC_TAGDICT, SEC_LEX, SEC_LEXV, SEC_RULES, SEC_TAGGER2,
-       SEC_AMB, SEC_COUNT = SEC_AMB };
+       SEC_AMB, SEC_CLU, SEC_COUNT = SEC_CLU };
 typedef struct msect { uint32_t id; const void *data; size_t size; } msect;
 
 /* Build a model view over an in-memory image (the bytes a file would hold).

@@ -39,6 +39,7 @@ int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const u
     st->word = word; st->sfx = fset >= 2 ? word + n + 2 : NULL;
     st->amb = fset >= 3 ? word + 2 * ((size_t)n + 2) : NULL;
     st->alt = fset >= 4 ? word + 3 * ((size_t)n + 2) : NULL; st->tag = tag; st->coarse = coarse;
+    st->clu = fset >= 5 ? word + 4 * ((size_t)n + 2) : NULL;
     st->nlab = nlab; st->root_label = root_label;
     return 0;
 }
@@ -150,6 +151,8 @@ int parse_lift_nonproj(int *head, int n) {
 #define SFX(x) (st->sfx[x])
 #define AMB(x) (st->amb[x])
 #define ALT(x) (st->alt[x])
+#define FI(x) TOK_CLU_FINE(st->clu[x])
+#define CO(x) (TOK_CLU_COARSE(st->clu[x]) + 5000)
 #define C(x) ((uint64_t)st->coarse[st->tag[x]] + 1000)
 #define LB(x) ((x) ? (uint64_t)(st->lab[x] + 1) : 0)
 #define K(...) ap_key(__VA_ARGS__)
@@ -297,6 +300,24 @@ int parse_features(const pstate *st, uint64_t *keys) {
         keys[k++] = K(116, ALT(s0), T(b0), 0);
         keys[k++] = K(117, T(s0), ALT(b0), 0);
         keys[k++] = K(118, ALT(s1), T(s0), 0);
+    }
+    if (st->clu) {             /* feature set 5: word classes from unlabeled text */
+        keys[k++] = K(119, FI(s0), 0, 0);
+        keys[k++] = K(120, FI(b0), 0, 0);
+        keys[k++] = K(121, FI(b1), 0, 0);
+        keys[k++] = K(122, FI(s1), 0, 0);
+        keys[k++] = K(123, FI(s0), T(b0), 0);
+        keys[k++] = K(124, T(s0), FI(b0), 0);
+        keys[k++] = K(125, CO(s0), CO(b0), d);
+        keys[k++] = K(126, CO(s1), CO(s0), 0);
+        keys[k++] = K(127, FI(s0), FI(b0), 0);
+        keys[k++] = K(128, CO(s0), CO(b0), CO(b1));
+        keys[k++] = K(129, CO(s0l), T(s0), LB(s0l));
+        keys[k++] = K(130, CO(s0r), T(s0), LB(s0r));
+        keys[k++] = K(131, CO(b0l), T(b0), LB(b0l));
+        keys[k++] = K(132, FI(s0), d, 0);
+        keys[k++] = K(133, FI(b0), d, 0);
+        keys[k++] = K(134, CO(s2), CO(s1), CO(s0));
     }
     return k;
 }

@@ -40,6 +40,13 @@ void tok_info_fill(tok_info *ti, const char *form) {
     }
 }
 
+uint64_t tok_lower_hash(const char *form, size_t n) {
+    char low[128];
+    size_t m = n < sizeof low - 1 ? n : sizeof low - 1;
+    for (size_t i = 0; i < m; i++) low[i] = form[i] >= 'A' && form[i] <= 'Z' ? (char)(form[i] + 32) : form[i];
+    return hstr(low, m, 0);
+}
+
 uint64_t tag_dict_key(const tok_info *t) { return ap_key(99, t->form, 0, 0); }
 
 #define NONE 0x5555ULL
@@ -94,6 +101,16 @@ int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *ke
         keys[k++] = ap_key(52, i + 1 < n ? ti[i + 1].amb : 7, 0, 0);
         keys[k++] = ap_key(53, i > 0 ? ti[i - 1].amb : 7, 0, 0);
         keys[k++] = ap_key(54, w->amb, i + 1 < n ? ti[i + 1].amb : 7, 0);
+    }
+    if (w->clu) {            /* feature set 5: word classes (TOK_CLU_ON is never 0) */
+        uint64_t cp = i > 0 ? ti[i - 1].clu : 1, cn = i + 1 < n ? ti[i + 1].clu : 2;
+        keys[k++] = ap_key(60, TOK_CLU_FINE(w->clu), 0, 0);
+        keys[k++] = ap_key(61, TOK_CLU_COARSE(w->clu), 0, 0);
+        keys[k++] = ap_key(62, TOK_CLU_FINE(cp), cp == 1, 0);
+        keys[k++] = ap_key(63, TOK_CLU_FINE(cn), cn == 2, 0);
+        keys[k++] = ap_key(64, TOK_CLU_FINE(w->clu), t1, 0);
+        keys[k++] = ap_key(65, TOK_CLU_COARSE(cp) + (cp == 1) * 9999, TOK_CLU_COARSE(w->clu),
+                           TOK_CLU_COARSE(cn) + (cn == 2) * 9999);
     }
     return k;
 }

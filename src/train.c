@@ -5,6 +5,7 @@
 ** (dynamic oracle, exploration), keeping the epoch that parses dev best.
 ** Single-threaded with a fixed-seed PRNG: same input, same bytes.
 */
+#include "cluster.h"
 #include "model.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,6 +23,7 @@ typedef struct tsent {
 
 typedef struct trainer {
     tsent *s; int ns, cap;
+    int norig;                /* sentences read (the rest are augment()'s copies) */
     tsent *dev; int ndev;
     char up[256][32], xp[256][32];
     uint64_t tagh[256];
@@ -338,6 +340,7 @@ static dyad_status embed(trainer *t, const tsent *o, int root, int a) {
 static dyad_status augment(trainer *t) {
     int ns0 = t->ns, added = 0;
     atok tail[12];
+    if (getenv("DYAD_NO_AUGMENT")) return DYAD_OK;   /* development aid: measure what it costs */
     for (int i = 0; i < ns0; i++) {
         tsent *o = &t->s[i];
         int n = o->n, root = 0;
@@ -652,6 +655,102 @@ static dyad_status build_amb(trainer *t, void **mem, size_t *size) {
 }
 
 /* ---- tag dictionary ---- */
+/* ---- word classes (feature set 5) ----
+** Two exchange clusterings (cluster.c) of the words seen at least CLU_MIN times
+** in the training sentences and, with --unlabeled, in a raw text file
+** (normalized and segmented as dyad code does, one chunk per line): CLU_FINE and
+** CLU_COARSE classes. Word classes use no labels, so no jackknifing. */
+#define CLU_FINE 1024
+#define CLU_COARSE 64
+#define CLU_MIN 3
+#define CLU_ITER 10
+
+typedef struct tokbuf { uint64_t *v; size_t n, cap; } tokbuf;
+static int tokbuf_push(tokbuf *b, uint64_t x) {
+    if (b->n == b->cap) {
+        size_t c = b->cap ? 2 * b->cap : 1 << 16;
+        uint64_t *v = dyad_realloc(b->v, c * sizeof *v);
+        if (!v) return -1;
+        b->v = v; b->cap = c;
+    }
+    b->v[b->n++] = x;
+    return 0;
+}
+
+static dyad_status read_unlabeled(trainer *t, const char *path, tokbuf *b) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { snprintf(t->err, t->errlen, "%s: cannot open", path); return DYAD_EIO; }
+    dyad_segmenter *sg = dyad_segmenter_new();
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    dyad_status st = sg ? DYAD_OK : DYAD_NOMEM;
+    while (!st && (len = getline(&line, &cap, f)) > 0) {
+        char *z = NULL;
+        size_t n = 0;
+        if (dyad_normalize(line, (size_t)len, DYAD_NORM_DEFAULT, &z, &n, NULL) != DYAD_OK) continue;
+        if (dyad_segment(sg, z, n) == DYAD_OK) {
+            const dyad_seg_sentence *ss = dyad_segment_sentences(sg);
+            const dyad_span *tk = dyad_segment_tokens(sg);
+            for (size_t i = 0; i < dyad_segment_count(sg) && !st; i++) {
+                for (uint32_t k = ss[i].tok; k < ss[i].tok + ss[i].ntok && !st; k++)
+                    if (tokbuf_push(b, tok_lower_hash(z + tk[k].start, tk[k].end - tk[k].start))) st = DYAD_NOMEM;
+                if (!st && tokbuf_push(b, CLUSTER_BOUNDARY)) st = DYAD_NOMEM;
+            }
+        }
+        dyad_free(z);
+    }
+    if (!st && ferror(f)) { snprintf(t->err, t->errlen, "%s: read error", path); st = DYAD_EIO; }
+    free(line);
+    fclose(f);
+    dyad_segmenter_free(sg);
+    return st;
+}
+
+static dyad_status build_clusters(trainer *t, void **mem, size_t *size) {
+    tokbuf b = {0};
+    dyad_status st = DYAD_OK;
+    for (int i = 0; i < t->norig && !st; i++) {
+        for (int j = 0; j < t->s[i].n && !st; j++) if (tokbuf_push(&b, t->s[i].ti[j].lower)) st = DYAD_NOMEM;
+        if (!st && tokbuf_push(&b, CLUSTER_BOUNDARY)) st = DYAD_NOMEM;
+    }
+    const char *un = t->o ? t->o->unlabeled : NULL;
+    if (!st && un && *un) st = read_unlabeled(t, un, &b);
+    cluster_words fine = {0}, coarse = {0};
+    uint64_t *keys = NULL;
+    uint32_t *vals = NULL;
+    if (!st) {
+        say(t, "word classes from %zu tokens%s%s", b.n, un && *un ? " with " : "", un && *un ? un : "");
+        if (cluster_run(b.v, b.n, CLU_MIN, CLU_FINE, CLU_ITER, &fine)
+            || cluster_run(b.v, b.n, CLU_MIN, CLU_COARSE, CLU_ITER, &coarse)) st = DYAD_NOMEM;
+    }
+    if (!st) {
+        say(t, "  %u words: %d classes after %d passes (%u moves in the last), %d after %d (%u)", fine.n,
+            CLU_FINE, fine.iterations, fine.moves, CLU_COARSE, coarse.iterations, coarse.moves);
+        keys = dyad_malloc((fine.n ? fine.n : 1) * sizeof *keys);
+        vals = dyad_malloc((fine.n ? fine.n : 1) * sizeof *vals);
+        if (!keys || !vals) st = DYAD_NOMEM;
+    }
+    for (uint32_t i = 0; !st && i < fine.n; i++) {  /* same stream and cut: same words, same order */
+        if (coarse.n != fine.n || coarse.word[i] != fine.word[i]) { st = DYAD_EINVAL; break; }
+        keys[i] = fine.word[i];
+        vals[i] = (uint32_t)(coarse.cls[i] + 1) << 16 | (uint32_t)(fine.cls[i] + 1);
+    }
+    if (!st && kv_build(keys, vals, fine.n, mem, size)) st = DYAD_NOMEM;
+    if (!st) {
+        kv_map m;
+        if (kv_view(*mem, *size, &m)) st = DYAD_NOMEM;
+        for (int i = 0; i < t->ns && !st; i++)
+            for (int j = 0; j < t->s[i].n; j++) {
+                uint32_t v;
+                t->s[i].ti[j].clu = TOK_CLU_ON | (kv_get(&m, t->s[i].ti[j].lower, &v) ? v : 0);
+            }
+    }
+    dyad_free(b.v); dyad_free(keys); dyad_free(vals);
+    cluster_free(&fine); cluster_free(&coarse);
+    return st;
+}
+
 static dyad_status build_tagdict(trainer *t, void **mem, size_t *size) {
     size_t ntok = 0;
     for (int i = 0; i < t->ns; i++) ntok += (size_t)t->s[i].n;
@@ -696,9 +795,10 @@ static void fill_words(const tsent *s, uint64_t *word, int *ptag, const int *tag
     word[s->n + 1] = word[nn + s->n + 1] = 0x2222; ptag[s->n + 1] = 255;
     word[2 * nn] = 0x1111; word[2 * nn + s->n + 1] = 0x2222;
     word[3 * nn] = 0x1111; word[3 * nn + s->n + 1] = 0x2222;
+    word[4 * nn] = 0x1111fff0; word[4 * nn + s->n + 1] = 0x2222fff1;   /* as model.c's run() */
     for (int i = 0; i < s->n; i++) {
         word[i + 1] = s->ti[i].lower; word[nn + i + 1] = s->ti[i].suf[2]; word[2 * nn + i + 1] = s->ti[i].amb;
-        word[3 * nn + i + 1] = s->palt[i];
+        word[3 * nn + i + 1] = s->palt[i]; word[4 * nn + i + 1] = s->ti[i].clu;
         ptag[i + 1] = tags[i];
     }
 }
@@ -714,7 +814,7 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
         tsent *s = &t->s[idx[q]];
         if (!s->projective || s->n > 500) continue;
         int n = s->n;
-        uint64_t *word = dyad_malloc((size_t)(n + 2) * 4 * sizeof *word);
+        uint64_t *word = dyad_malloc((size_t)(n + 2) * PARSE_WORD_BLOCKS * sizeof *word);
         int *ptag = dyad_malloc((size_t)(n + 2) * 3 * sizeof *ptag);
         if (!word || !ptag) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         int *gh = ptag + (n + 2), *gl = gh + (n + 2);
@@ -755,6 +855,7 @@ typedef struct parts {
     void *tagger; size_t tagsz;
     void *tagger2; size_t tag2sz;
     void *amb; size_t ambsz;
+    void *clu; size_t clusz;
     void *parser; size_t parsz;
     void *dict; size_t dictsz;
     void *lex; size_t lexsz;
@@ -764,14 +865,15 @@ typedef struct parts {
 } parts;
 
 static void *image(trainer *t, const parts *p, size_t *size) {
-    msect s[10] = {
+    msect s[11] = {
         {SEC_META, p->meta, p->metasz}, {SEC_POOL, t->pool, t->npool},
         {SEC_TAGGER, p->tagger, p->tagsz}, {SEC_PARSER, p->parser, p->parsz},
         {SEC_TAGDICT, p->dict, p->dictsz}, {SEC_LEX, p->lex, p->lexsz},
         {SEC_LEXV, p->lexv, p->nlexv * 8}, {SEC_RULES, p->rules, p->rulesz},
         {SEC_TAGGER2, p->tagger2, p->tag2sz}, {SEC_AMB, p->amb, p->ambsz},
+        {SEC_CLU, p->clu, p->clusz},
     };
-    return model_image(s, t->fset >= 2 ? 10 : 9, (uint32_t)t->fset, size);
+    return model_image(s, t->fset >= 5 ? 11 : t->fset >= 2 ? 10 : 9, (uint32_t)t->fset, size);
 }
 
 static int uni_eq(const char *a, const char *b) {
@@ -872,9 +974,10 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     uint32_t tagfeats[256];
     if ((st = build_lexicon(t, &P.lex, &P.lexsz, &P.lexv, &P.nlexv, &P.rules, &P.rulesz, tagfeats))) goto out;
     if ((st = build_tagdict(t, &P.dict, &P.dictsz))) goto out;
-    t->cap = t->ns;
+    t->cap = t->norig = t->ns;
     if ((st = augment(t))) goto out;
     if (t->fset >= 2 && (st = build_amb(t, &P.amb, &P.ambsz))) goto out;
+    if (t->fset >= 5 && (st = build_clusters(t, &P.clu, &P.clusz))) goto out;
     kv_map dict;
     if (kv_view(P.dict, P.dictsz, &dict)) { st = DYAD_NOMEM; goto out; }
     P.metasz = 16 + 4 * (size_t)(3 * t->ntag + t->nlab);
@@ -966,7 +1069,7 @@ out:
     if (st && !t->err[0]) snprintf(t->err, t->errlen, "%s", dyad_strerror(st));
     ap_train_free(pa);
     dyad_free(best); dyad_free(idx);
-    dyad_free(P.tagger); dyad_free(P.tagger2); dyad_free(P.amb); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
+    dyad_free(P.tagger); dyad_free(P.tagger2); dyad_free(P.amb); dyad_free(P.clu); dyad_free(P.parser); dyad_free(P.dict); dyad_free(P.lex);
     dyad_free(P.lexv); dyad_free(P.rules); dyad_free(P.meta);
     dyad_free(t->pool); dyad_free(t->ih); dyad_free(t->io);
     free_sents(t->s, t->ns);

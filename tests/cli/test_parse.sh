@@ -24,6 +24,14 @@ expect_grep "text kept" '^# text = The minister said that the talks had failed\.
 # round trip of our own output
 "$DYAD" parse --model "$MODEL" --format conllu "$TMP/out2.conllu" | cmp -s - "$TMP/out2.conllu" && ok || bad "parse of own output not stable"
 
+# lemma rules never cut a UTF-8 character ("\u00b4m" once got the lemma of "'m", half a byte pair + "be")
+printf 'I \xc2\xb4m here .\n' | "$DYAD" parse --model "$MODEL" --format text >"$TMP/utf8.conllu" 2>/dev/null
+iconv -f UTF-8 -t UTF-8 "$TMP/utf8.conllu" >/dev/null 2>&1 && ok || bad "parse output is not valid UTF-8"
+if [ -f "$SHARED/data/ud/en_ewt/en_ewt-ud-test.conllu" ]; then
+  "$DYAD" parse --model "$MODEL" "$SHARED/data/ud/en_ewt/en_ewt-ud-test.conllu" 2>/dev/null | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1 \
+    && ok || bad "parse output of EWT test is not valid UTF-8"
+fi
+
 # --eval: the five lines, two decimals
 "$DYAD" parse --model "$MODEL" --eval "$D/gold.conllu" >"$TMP/eval" 2>&1
 for k in UPOS XPOS UAS LAS; do expect_grep "eval $k" "^$k: [0-9]+\.[0-9]{2}$" "$TMP/eval"; done
@@ -75,6 +83,15 @@ if [ -f "$TRAIN" ]; then
   [ "$(od -An -tu4 -j8 -N4 "$TMP/f4a" | tr -d ' ')" = 4 ] && ok || bad "--features 4 writes version 4"
   "$DYAD" parse --model "$TMP/f4a" --eval "$TMP/smalldev.conllu" >"$TMP/eval4" && ok || bad "feature set 4 model evaluates"
   expect_grep "feature set 4 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval4"
+  # feature set 5 (word classes from the training words and unlabeled text)
+  printf 'The army attacked the town on Monday .\nPolice said the talks had failed .\n' >"$TMP/unlab.txt"
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5a" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 5 --unlabeled "$TMP/unlab.txt" && ok || bad "train --features 5"
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5b" --tag-epochs 2 --parse-epochs 2 --folds 2 --features 5 --unlabeled "$TMP/unlab.txt" && ok || bad "train --features 5 again"
+  cmp -s "$TMP/f5a" "$TMP/f5b" && ok || bad "--features 5 training is not deterministic"
+  [ "$(od -An -tu4 -j8 -N4 "$TMP/f5a" | tr -d ' ')" = 5 ] && ok || bad "--features 5 writes version 5"
+  "$DYAD" parse --model "$TMP/f5a" --eval "$TMP/smalldev.conllu" >"$TMP/eval5" && ok || bad "feature set 5 model evaluates"
+  expect_grep "feature set 5 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval5"
+  expect_status 1 "--unlabeled missing file" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5c" --features 5 --unlabeled "$TMP/none.txt"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
 else
   skip "$TRAIN absent: training determinism not tested"
