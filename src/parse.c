@@ -312,12 +312,6 @@ int parse_features(const pstate *st, uint64_t *keys) {
         keys[k++] = K(126, CO(s1), CO(s0), 0);
         keys[k++] = K(127, FI(s0), FI(b0), 0);
         keys[k++] = K(128, CO(s0), CO(b0), CO(b1));
-        keys[k++] = K(129, CO(s0l), T(s0), LB(s0l));
-        keys[k++] = K(130, CO(s0r), T(s0), LB(s0r));
-        keys[k++] = K(131, CO(b0l), T(b0), LB(b0l));
-        keys[k++] = K(132, FI(s0), d, 0);
-        keys[k++] = K(133, FI(b0), d, 0);
-        keys[k++] = K(134, CO(s2), CO(s1), CO(s0));
     }
     return k;
 }

@@ -660,7 +660,7 @@ static dyad_status build_amb(trainer *t, void **mem, size_t *size) {
 ** in the training sentences and, with --unlabeled, in a raw text file
 ** (normalized and segmented as dyad code does, one chunk per line): CLU_FINE and
 ** CLU_COARSE classes. Word classes use no labels, so no jackknifing. */
-#define CLU_FINE 1024
+#define CLU_FINE 512
 #define CLU_COARSE 64
 #define CLU_MIN 3
 #define CLU_ITER 10
@@ -995,10 +995,14 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     for (size_t i = 0; i < P.metasz / 4; i++) if (P.meta[i] == UINT32_MAX) { st = DYAD_NOMEM; goto out; }
     /* jackknifed tags: pass 1 (ptag1) for pass 2's training, pass 2 (ptag)
     ** for the parser's training data */
+    /* from feature set 5 the tagger learns from the treebank's sentences only
+    ** (augment()'s copies cost 0.1-0.2 dev UPOS); the copies are tagged by
+    ** the fold taggers all the same, for the parser */
+    int tag_ns = t->fset >= 5 ? t->norig : t->ns;
     for (int stage = 1; stage <= 2; stage++) {
         for (int f = 0; f < folds; f++) {
             int n = 0;
-            for (int i = 0; i < t->ns; i++) if (i % folds != f) idx[n++] = i;
+            for (int i = 0; i < tag_ns; i++) if (i % folds != f) idx[n++] = i;
             ap_table tb; void *mem; size_t msz;
             say(t, "tagger pass %d, fold %d/%d", stage, f + 1, folds);
             if ((st = train_tagger(t, idx, n, tag_epochs, &dict, stage, &tb, &mem, &msz))) goto out;
@@ -1016,7 +1020,7 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         for (int i = 0; i < t->ns; i++) idx[i] = i;
         say(t, "tagger pass %d on all training data", stage);
         ap_table tagger;
-        if ((st = train_tagger(t, idx, t->ns, tag_epochs, &dict, stage, &tagger,
+        if ((st = train_tagger(t, idx, tag_ns, tag_epochs, &dict, stage, &tagger,
                                stage == 1 ? &P.tagger : &P.tagger2, stage == 1 ? &P.tagsz : &P.tag2sz))) goto out;
         say(t, "  %u weights", tagger.nent);
     }

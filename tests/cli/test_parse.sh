@@ -91,6 +91,8 @@ if [ -f "$TRAIN" ]; then
   [ "$(od -An -tu4 -j8 -N4 "$TMP/f5a" | tr -d ' ')" = 5 ] && ok || bad "--features 5 writes version 5"
   "$DYAD" parse --model "$TMP/f5a" --eval "$TMP/smalldev.conllu" >"$TMP/eval5" && ok || bad "feature set 5 model evaluates"
   expect_grep "feature set 5 learned something" '^UAS: ([4-9][0-9]|100)\.' "$TMP/eval5"
+  head -c 40000 "$TMP/f5a" >"$TMP/f5t"
+  expect_status 2 "truncated feature set 5 model" "$DYAD" parse --model "$TMP/f5t" "$TMP/in.txt"
   expect_status 1 "--unlabeled missing file" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5c" --features 5 --unlabeled "$TMP/none.txt"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
 else
