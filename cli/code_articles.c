@@ -28,7 +28,7 @@ static void usage(FILE *f) {
           "                     text (readable, for people)\n"
           "  --dicts DIR        dictionaries (default $DYAD_DICTS, else ./dicts)\n"
           "  --set NAME         production (default) or validate\n"
-          "  --model FILE       parser model (default models/en_ewt.dyadm)\n"
+          "  --model FILE       parser model (default $DYAD_MODEL, else models/en_ewt.dyadm)\n"
           "  --no-filter        keep duplicate (date, source, target, code) events\n"
           "  --no-nominal       code verbs only, not event nouns (\"the visit of X to Y\")\n"
           "  -j N               worker threads (default 1); output order is unchanged\n"
@@ -213,7 +213,7 @@ int cmd_code_articles(int argc, char **argv) {
     dyad_engine_opts_default(&eo);
     eo.dicts_dir = cli_dicts_dir(dicts);
     eo.dict_set = set;
-    eo.model_path = model;
+    eo.model_path = model ? model : getenv("DYAD_MODEL");   /* as dyad parse and dyad validate */
     eo.filter = !no_filter;
     eo.no_nominal = no_nominal;
     if (maxtok) eo.max_sentence_tokens = atoi(maxtok);

@@ -6,6 +6,7 @@
 */
 #include "code_nominal.h"
 #include "code.h"
+#include "penn.h"
 #include "arena.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -385,22 +386,54 @@ static const nom_row *noun_row(const nominal_coder *n, const tree *T, int i, int
     return plain;
 }
 
+/* Does s descend from a (or equal it)? */
+static int descends(const tree *T, int s, int a) {
+    for (int x = s, steps = 0; x >= 0 && steps <= T->n; x = head_of(T, x), steps++) if (x == a) return 1;
+    return 0;
+}
+
+/* The subject of k set off by a comma after noun i ("the visit of X, the
+** party's candidate ..., made on May 2 to Y"): an apposition the parser took
+** for the subject of the reduced relative. */
+static int comma_subject(const tree *T, int i, int k) {
+    int sj = -1;
+    for (int x = 0; x < T->n && sj < 0; x++) if (head_of(T, x) == k && rel_is(T, x, "nsubj")) sj = x;
+    if (sj <= i) return 0;
+    int left = sj;
+    for (int x = i + 1; x < sj; x++) if (descends(T, x, sj)) { left = x; break; }
+    return left > 0 && T->t[left - 1].form && !strcmp(T->t[left - 1].form, ",");
+}
+
 /* A reduced relative the parser attached to the clause instead of the noun
 ** ("condemned the visit of X, made on May 2 to Y": "made" as parataxis of
-** "condemned"): a past participle (or past form) of a light verb, later than
-** noun i, a dependent of i's head with no subject or auxiliary of its own.
-** -1 if none. */
+** "condemned", or as a conjunct of "visit" itself): a past participle (or
+** past form) of a light verb, later than noun i, a dependent of i's head (or
+** a conjunct of i) with no auxiliary and no subject of its own (but an
+** apposition taken for one, see comma_subject). -1 if none. */
 static int stray_participle(const nominal_coder *n, const tree *T, int i) {
     int v = head_of(T, i);
-    if (v < 0) return -1;
     for (int k = i + 1; k < T->n; k++) {
-        if (head_of(T, k) != v) continue;
+        int own = head_of(T, k) == i && rel_is(T, k, "conj");
+        if ((v < 0 || head_of(T, k) != v) && !own) continue;
         if (!(rel_is(T, k, "parataxis") || rel_base(T, k, "advcl") || rel_is(T, k, "conj"))) continue;
         /* VBD too: with no subject and no auxiliary a past form is the
         ** participle the tagger mistook ("visit ..., made on May 2 to Y") */
         if (!T->t[k].xpos || (strcmp(T->t[k].xpos, "VBN") && strcmp(T->t[k].xpos, "VBD"))) continue;
-        if (has_child(T, k, "nsubj") || has_child(T, k, "aux") || !light_row(n, T, k)) continue;
+        if (has_child(T, k, "aux") || !light_row(n, T, k)) continue;
+        if (has_child(T, k, "nsubj") && !comma_subject(T, i, k)) continue;
         return k;
+    }
+    return -1;
+}
+
+/* "made on December 22 to Y/nmod(22)": the phrase with a case in list that
+** the parser hung on a date dependent of v instead of on v. -1 if none. */
+static int date_pp(const tree *T, int v, const char *list) {
+    char b[64];
+    for (int d = 0; d < T->n; d++) {
+        if (head_of(T, d) != v || !rel_base(T, d, "obl") || !pt_date_word(T->t, T->n, d)) continue;
+        for (int k = d + 1; k < T->n; k++)
+            if (head_of(T, k) == d && rel_base(T, k, "nmod") && in_list(list, case_of(T, k, b, sizeof b))) return k;
     }
     return -1;
 }
@@ -481,6 +514,7 @@ static void code_noun(nominal_coder *n, dyad_coder *c, dyad_sentence *s, const t
     have_t = resolve(n, c, s, T, child_with_case(T, i, "nmod", r->to), date, &tgt, oom);
     if (!have_t && r->of == OF_TARGET) have_t = resolve2(n, c, s, T, ofobj, 0, byof, date, &tgt, oom);
     if (!have_t && acl >= 0) have_t = resolve(n, c, s, T, child_with_case(T, acl, "obl", r->to), date, &tgt, oom);
+    if (!have_t && acl >= 0) have_t = resolve(n, c, s, T, date_pp(T, acl, r->to), date, &tgt, oom);
     if (!have_t && lv >= 0) {
         have_t = resolve(n, c, s, T, child_with_case(T, lv, "obl", r->to), date, &tgt, oom);
         if (!have_t) have_t = resolve(n, c, s, T, first_child(T, lv, "iobj"), date, &tgt, oom);

@@ -148,12 +148,13 @@ dyad_status model_from_image(dyad_model *m, const void *img, size_t size, char *
         for (int i = 0; i < m->ntag; i++) up[i] = m->tags[i].upos;
         parse_coarse(up, m->ntag, m->coarse);
     }
-    if (ap_view(sec[SEC_TAGGER], ssz[SEC_TAGGER], &m->tagger) || m->tagger.nclass != (uint32_t)m->ntag)
+    int tnc = tag_nclass(m->ntag, (int)ver);
+    if (ap_view(sec[SEC_TAGGER], ssz[SEC_TAGGER], &m->tagger) || m->tagger.nclass != (uint32_t)tnc)
         return BAD("bad tagger section");
-    if (ap_view(sec[SEC_TAGGER2], ssz[SEC_TAGGER2], &m->tagger2) || m->tagger2.nclass != (uint32_t)m->ntag)
+    if (ap_view(sec[SEC_TAGGER2], ssz[SEC_TAGGER2], &m->tagger2) || m->tagger2.nclass != (uint32_t)tnc)
         return BAD("bad tagger section");
     if (ap_view(sec[SEC_PARSER], ssz[SEC_PARSER], &m->parser)
-        || m->parser.nclass != (uint32_t)(1 + 2 * m->nlab)) return BAD("bad parser section");
+        || m->parser.nclass != (uint32_t)parse_nclass(m->nlab, (int)ver)) return BAD("bad parser section");
     if (kv_view(sec[SEC_TAGDICT], ssz[SEC_TAGDICT], &m->tagdict)) return BAD("bad tag dictionary");
     if (ver >= 2 && kv_view(sec[SEC_AMB], ssz[SEC_AMB], &m->amb)) return BAD("bad ambiguity classes");
     if (ver >= 5 && kv_view(sec[SEC_CLU], ssz[SEC_CLU], &m->clu)) return BAD("bad word classes");
@@ -225,8 +226,9 @@ static dyad_status run(const dyad_model *m, dyad_sentence *s, int parse) {
         if (m->fset >= 2) ti[i].amb = kv_get(&m->amb, ti[i].lower, &v) ? v : tok_amb_unknown(&ti[i]);
         if (m->fset >= 5) ti[i].clu = TOK_CLU_ON | (kv_get(&m->clu, ti[i].lower, &v) ? v : 0);
     }
-    tag_run(&m->tagger, &m->tagdict, ti, n, NULL, tags1);
-    tag_run_alt(&m->tagger2, &m->tagdict, ti, n, tags1, tags, m->fset >= 4 ? word + 3 * nn + 1 : NULL);
+    const uint8_t *share = m->fset >= 5 ? m->coarse : NULL;
+    tag_run(&m->tagger, &m->tagdict, share, ti, n, NULL, tags1);
+    tag_run_alt(&m->tagger2, &m->tagdict, share, ti, n, tags1, tags, m->fset >= 4 ? word + 3 * nn + 1 : NULL);
     char buf[256];
     for (int i = 0; i < n; i++) {
         const tag_class *c = &m->tags[tags[i]];

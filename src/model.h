@@ -71,14 +71,22 @@ int tag_features(const tok_info *ti, int n, int i, const int *tags, uint64_t *ke
 uint64_t tag_dict_key(const tok_info *t);
 /* Second pass: also the first pass's tags rtags[] (right context). */
 int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *rtags, uint64_t *keys);
+/* From feature set 5 each tagger class c also scores the weights of a class
+** ntag + share[c] that all classes of its UPOS share (share = the parser's
+** coarse map), so the table has 2 * ntag classes; what makes a word a NOUN is
+** learned across NN, NNS, ... at once. */
+int tag_nclass(int ntag, int fset);
+void tag_share(float *sc, int ntag, const uint8_t *share);
 /* Tag the sentence with a frozen tagger (and optional dictionary); rtags
-** NULL for the first pass, else the first pass's tags. tags != rtags. */
-void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags);
+** NULL for the first pass, else the first pass's tags. tags != rtags. share:
+** NULL, or the class -> shared class map of a 2 * ntag table. */
+void tag_run(const ap_table *t, const kv_map *dict, const uint8_t *share, const tok_info *ti, int n,
+             const int *rtags, int *tags);
 /* The same, also giving each word's runner-up: alt[i] = class * 4 + margin bucket
 ** (0-2), or TAG_ALT_SURE for a wide margin or a dictionary word (feature set 4). */
 #define TAG_ALT_SURE 4095u
-void tag_run_alt(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags,
-                 uint64_t *alt);
+void tag_run_alt(const ap_table *t, const kv_map *dict, const uint8_t *share, const tok_info *ti, int n,
+                 const int *rtags, int *tags, uint64_t *alt);
 
 /* Parser (arc-hybrid, ROOT at the end of the buffer). */
 #define PARSE_MAX_FEATS 160
@@ -104,7 +112,15 @@ int pstate_init(pstate *st, int n, const uint64_t *word, const int *tag, const u
                 int nlab, int root_label, int fset);
 void pstate_free(pstate *st);
 int parse_features(const pstate *st, uint64_t *keys);
-/* Valid actions: 0 SHIFT, 1+l LEFT_l, 1+nlab+l RIGHT_l. */
+/* Valid actions: 0 SHIFT, 1+l LEFT_l, 1+nlab+l RIGHT_l. From feature set 5 the
+** parser's table has three more classes, one per kind of action (SHIFT, any
+** LEFT, any RIGHT), that every action of the kind shares: an action scores its
+** own weights plus its kind's, so what makes a left arc likely is learned from
+** all relations at once. */
+int parse_nclass(int nlab, int fset);
+/* Add the kinds' scores sc[1+2*nlab ..) to the actions' (no-op below 5). */
+void parse_share(float *sc, int nlab, int nclass);
+static inline int parse_kind(int a, int nlab) { return a == 0 ? 0 : a <= nlab ? 1 : 2; }
 int parse_valid(const pstate *st, int action);
 void parse_apply(pstate *st, int action);
 int parse_done(const pstate *st);

@@ -49,6 +49,16 @@ void pstate_free(pstate *st) {
     st->ls = NULL;
 }
 
+int parse_nclass(int nlab, int fset) { return 1 + 2 * nlab + (fset >= 5 ? 3 : 0); }
+
+void parse_share(float *sc, int nlab, int nclass) {
+    int na = 1 + 2 * nlab;
+    if (nclass < na + 3) return;
+    sc[0] += sc[na];
+    for (int a = 1; a <= nlab; a++) sc[a] += sc[na + 1];
+    for (int a = nlab + 1; a < na; a++) sc[a] += sc[na + 2];
+}
+
 int parse_done(const pstate *st) { return st->b == st->n + 1 && st->sp == 0; }
 
 int parse_valid(const pstate *st, int a) {
@@ -325,8 +335,9 @@ int parse_run(const ap_table *t, int nlab, int root_label, const uint64_t *word,
     int na = 1 + 2 * nlab;
     while (!parse_done(&st)) {
         int nk = parse_features(&st, keys);
-        memset(sc, 0, (size_t)na * sizeof *sc);
+        memset(sc, 0, (size_t)t->nclass * sizeof *sc);
         ap_score(t, keys, nk, sc);
+        parse_share(sc, nlab, (int)t->nclass);
         int best = -1;
         for (int a = 0; a < na; a++)
             if (parse_valid(&st, a) && (best < 0 || sc[a] > sc[best])) best = a;

@@ -1793,6 +1793,40 @@ static void nest_after_of(dyad_token *t, int n) {
     }
 }
 
+/* A month or weekday name ("December", "Dec.", "Monday"). */
+static int month_or_day(const char *w) {
+    static const char *names[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                  "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
+                                  "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+                                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                                  "Sunday", NULL};
+    for (int i = 0; names[i]; i++) if (!strcmp(w, names[i])) return 1;
+    return 0;
+}
+
+int pt_date_word(const dyad_token *t, int n, int d) {
+    if (month_or_day(t[d].form)) return 1;
+    if (strcmp(t[d].xpos, "CD")) return 0;
+    return (d > 0 && month_or_day(t[d - 1].form)) || (d + 1 < n && month_or_day(t[d + 1].form));
+}
+
+/* "a visit made on December 22 to the Azerbaijani Khankandi city/nmod(22)": a
+** date takes no prepositional modifier but an of-phrase ("December 22 of last
+** year"), so a PP the parser hung on a date belongs to the date's own head,
+** as its oblique (or nominal modifier, under a noun). */
+static void pp_off_date(dyad_token *t, int n) {
+    for (int i = 0; i < n; i++) {
+        int d = t[i].head - 1, c = -1;
+        if (d < 0 || d >= n || !rel_is(&t[i], "nmod") || !pt_date_word(t, n, d)) continue;
+        for (int k = 0; k < i; k++) if (t[k].head == i + 1 && rel_is(&t[k], "case")) { c = k; break; }
+        if (c < 0 || !strcasecmp(t[c].form, "of")) continue;
+        int h = t[d].head - 1;
+        if (h < 0 || h >= n || h == i) continue;
+        t[i].head = h + 1;
+        t[i].deprel = is_verbal(&t[h]) ? "obl" : "nmod";
+    }
+}
+
 /* "celebrated Iftar at Osgiliath with the parliament of Gondor in/obl
 ** Eriador": a verb has one place, and this one has it already ("at
 ** Osgiliath"); a second place right after another oblique's of-phrase is the
@@ -1982,6 +2016,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         subject_coordination(t, n);
         invert_verb_subject(t, n);
         uncross_pp(t, n);
+        pp_off_date(t, n);
         parenthetical_clause(t, n);
         participle_clause(t, n);
         rejoin_clause(t, n);

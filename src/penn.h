@@ -25,6 +25,9 @@ struct dyad_phrases {
 int pt_add(dyad_phrases *p, int parent, const char *label, size_t nlabel, int tok);
 /* Empty the tree, keeping memory. */
 void pt_clear(dyad_phrases *p);
+/* Is token d (0-based) of t[0..n) a date: a month or weekday name, or a day
+** number next to one ("December 22")? Shared with the nominal coder. */
+int pt_date_word(const dyad_token *t, int n, int d);
 /* Rebuild a constituent tree from the UD tree of S (tokens + heads). */
 dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s);
 

@@ -131,12 +131,20 @@ int tag_features2(const tok_info *ti, int n, int i, const int *tags, const int *
     return k;
 }
 
-void tag_run(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags) {
-    tag_run_alt(t, dict, ti, n, rtags, tags, NULL);
+int tag_nclass(int ntag, int fset) { return fset >= 5 ? 2 * ntag : ntag; }
+
+void tag_share(float *sc, int ntag, const uint8_t *share) {
+    if (share) for (int c = 0; c < ntag; c++) sc[c] += sc[ntag + share[c]];
 }
 
-void tag_run_alt(const ap_table *t, const kv_map *dict, const tok_info *ti, int n, const int *rtags, int *tags,
-                 uint64_t *alt) {
+void tag_run(const ap_table *t, const kv_map *dict, const uint8_t *share, const tok_info *ti, int n,
+             const int *rtags, int *tags) {
+    tag_run_alt(t, dict, share, ti, n, rtags, tags, NULL);
+}
+
+void tag_run_alt(const ap_table *t, const kv_map *dict, const uint8_t *share, const tok_info *ti, int n,
+                 const int *rtags, int *tags, uint64_t *alt) {
+    uint32_t ntag = share ? t->nclass / 2 : t->nclass;
     uint64_t keys[TAG_MAX_FEATS];
     float sc[256];
     for (int i = 0; i < n; i++) {
@@ -149,12 +157,13 @@ void tag_run_alt(const ap_table *t, const kv_map *dict, const tok_info *ti, int 
         int nk = rtags ? tag_features2(ti, n, i, tags, rtags, keys) : tag_features(ti, n, i, tags, keys);
         memset(sc, 0, t->nclass * sizeof *sc);
         ap_score(t, keys, nk, sc);
+        tag_share(sc, (int)ntag, share);
         int best = 0;
-        for (uint32_t c = 1; c < t->nclass; c++) if (sc[c] > sc[best]) best = (int)c;
+        for (uint32_t c = 1; c < ntag; c++) if (sc[c] > sc[best]) best = (int)c;
         tags[i] = best;
         if (alt) {
             int sec = best ? 0 : 1;
-            for (uint32_t c = 0; c < t->nclass; c++) if ((int)c != best && sc[c] > sc[sec]) sec = (int)c;
+            for (uint32_t c = 0; c < ntag; c++) if ((int)c != best && sc[c] > sc[sec]) sec = (int)c;
             /* the margin in weight units: below 16 a third of the tags are wrong,
             ** 16-32 a quarter, 32-64 one in 25, above it almost none (EWT dev) */
             float gap = (sc[best] - sc[sec]) * t->scale;

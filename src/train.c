@@ -419,9 +419,15 @@ static int tag_dict_ok(trainer *t, tsent *s, int i, const kv_map *dict, uint32_t
 }
 
 /* Train a tagger on sentences idx[0..n) (in that order per epoch, reshuffled). */
+/* From feature set 5 the final taggers (not the jackknife folds') drop averaged
+** weights below TAG_PRUNE: half their size for no measurable loss (docs/parser.md). */
+#define TAG_PRUNE 1.0f
+
 static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, const kv_map *dict,
-                                int stage, ap_table *out, void **mem, size_t *memsize) {
-    ap_train *a = ap_train_new((uint32_t)t->ntag);
+                                int stage, float prune, ap_table *out, void **mem, size_t *memsize) {
+    int nc = tag_nclass(t->ntag, t->fset);
+    const uint8_t *share = nc > t->ntag ? t->coarse : NULL;
+    ap_train *a = ap_train_new((uint32_t)nc);
     int *idx = dyad_malloc((size_t)(n ? n : 1) * sizeof *idx);
     float *sc = dyad_malloc(256 * sizeof *sc);
     int *pred = dyad_malloc(1024 * sizeof *pred);
@@ -440,11 +446,15 @@ static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, 
                 if (tag_dict_ok(t, s, i, dict, &v)) { pred[i] = (int)v; continue; }
                 int nk = stage == 2 ? tag_features2(s->ti, s->n, i, pred, s->ptag1, keys)
                                     : tag_features(s->ti, s->n, i, pred, keys);
-                memset(sc, 0, (size_t)t->ntag * sizeof *sc);
+                memset(sc, 0, (size_t)nc * sizeof *sc);
                 ap_train_score(a, keys, nk, sc);
-                int best = 0;
+                tag_share(sc, t->ntag, share);
+                int best = 0, g = s->tag[i];
                 for (int c = 1; c < t->ntag; c++) if (sc[c] > sc[best]) best = c;
-                if (ap_train_update(a, keys, nk, s->tag[i], best)) { st = DYAD_NOMEM; goto done; }
+                if (ap_train_update(a, keys, nk, g, best)
+                    || (share && ap_train_update(a, keys, nk, t->ntag + share[g], t->ntag + share[best]))) {
+                    st = DYAD_NOMEM; goto done;
+                }
                 ap_train_tick(a);
                 right += best == s->tag[i]; tot++;
                 pred[i] = s->tag[i] == best ? best : best;   /* greedy: condition on predictions */
@@ -452,7 +462,7 @@ static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, 
         }
         say(t, "  tagger epoch %d: train accuracy %.2f%%", e + 1, tot ? 100.0 * right / tot : 0.0);
     }
-    if (ap_freeze(a, 0.0f, out, mem, memsize)) st = DYAD_NOMEM;
+    if (ap_freeze(a, prune, out, mem, memsize)) st = DYAD_NOMEM;
 done:
     ap_train_free(a);
     dyad_free(idx); dyad_free(sc); dyad_free(pred);
@@ -804,7 +814,7 @@ static void fill_words(const tsent *s, uint64_t *word, int *ptag, const int *tag
 }
 
 static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, double *acc) {
-    int na = 1 + 2 * t->nlab;
+    int na = 1 + 2 * t->nlab, nc = parse_nclass(t->nlab, t->fset);
     uint64_t keys[PARSE_MAX_FEATS];
     float sc[256];
     int cost[256];
@@ -824,8 +834,9 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
         if (pstate_init(&st, n, word, ptag, t->coarse, t->nlab, t->root, t->fset)) { dyad_free(word); dyad_free(ptag); return DYAD_NOMEM; }
         while (!parse_done(&st)) {
             int nk = parse_features(&st, keys);
-            memset(sc, 0, (size_t)na * sizeof *sc);
+            memset(sc, 0, (size_t)nc * sizeof *sc);
             ap_train_score(a, keys, nk, sc);
+            parse_share(sc, t->nlab, nc);
             parse_costs(&st, gh, gl, cost);
             int pred = -1, gold = -1, minc = 1 << 30;
             for (int x = 0; x < na; x++) if (cost[x] < minc) minc = cost[x];
@@ -834,7 +845,8 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
                 if (pred < 0 || sc[x] > sc[pred]) pred = x;
                 if (cost[x] == minc && (gold < 0 || sc[x] > sc[gold])) gold = x;
             }
-            if (cost[pred] > minc && ap_train_update(a, keys, nk, gold, pred)) {
+            if (cost[pred] > minc && (ap_train_update(a, keys, nk, gold, pred)
+                || (nc > na && ap_train_update(a, keys, nk, na + parse_kind(gold, t->nlab), na + parse_kind(pred, t->nlab))))) {
                 pstate_free(&st); dyad_free(word); dyad_free(ptag); return DYAD_NOMEM;
             }
             ap_train_tick(a);
@@ -999,18 +1011,19 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     ** (augment()'s copies cost 0.1-0.2 dev UPOS); the copies are tagged by
     ** the fold taggers all the same, for the parser */
     int tag_ns = t->fset >= 5 ? t->norig : t->ns;
+    const uint8_t *share = t->fset >= 5 ? t->coarse : NULL;
     for (int stage = 1; stage <= 2; stage++) {
         for (int f = 0; f < folds; f++) {
             int n = 0;
             for (int i = 0; i < tag_ns; i++) if (i % folds != f) idx[n++] = i;
             ap_table tb; void *mem; size_t msz;
             say(t, "tagger pass %d, fold %d/%d", stage, f + 1, folds);
-            if ((st = train_tagger(t, idx, n, tag_epochs, &dict, stage, &tb, &mem, &msz))) goto out;
+            if ((st = train_tagger(t, idx, n, tag_epochs, &dict, stage, 0.0f, &tb, &mem, &msz))) goto out;
             long right = 0, tot = 0;
             for (int i = f; i < t->ns; i += folds) {
                 tsent *s = &t->s[i];
-                if (stage == 1) tag_run(&tb, &dict, s->ti, s->n, NULL, s->ptag1);
-                else tag_run_alt(&tb, &dict, s->ti, s->n, s->ptag1, s->ptag, s->palt);
+                if (stage == 1) tag_run(&tb, &dict, share, s->ti, s->n, NULL, s->ptag1);
+                else tag_run_alt(&tb, &dict, share, s->ti, s->n, s->ptag1, s->ptag, s->palt);
                 int *p = stage == 1 ? s->ptag1 : s->ptag;
                 for (int k = 0; k < s->n; k++) { right += p[k] == s->tag[k]; tot++; }
             }
@@ -1020,14 +1033,18 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         for (int i = 0; i < t->ns; i++) idx[i] = i;
         say(t, "tagger pass %d on all training data", stage);
         ap_table tagger;
-        if ((st = train_tagger(t, idx, tag_ns, tag_epochs, &dict, stage, &tagger,
+        float tprune = t->fset >= 5 ? TAG_PRUNE : 0.0f;
+        if (getenv("DYAD_TAG_PRUNE")) tprune = (float)atof(getenv("DYAD_TAG_PRUNE"));   /* development aid */
+        if ((st = train_tagger(t, idx, tag_ns, tag_epochs, &dict, stage, tprune, &tagger,
                                stage == 1 ? &P.tagger : &P.tagger2, stage == 1 ? &P.tagsz : &P.tag2sz))) goto out;
         say(t, "  %u weights", tagger.nent);
     }
     /* parser */
-    pa = ap_train_new((uint32_t)(1 + 2 * t->nlab));
+    pa = ap_train_new((uint32_t)parse_nclass(t->nlab, t->fset));
     if (!pa) { st = DYAD_NOMEM; goto out; }
-    double best_las = -1;
+    /* the epoch kept: the best dev LAS, or from feature set 5 the best dev UAS + LAS
+    ** (issue 4 sets targets on both; LAS alone ties often over the last epochs) */
+    double best_score = -1, best_las = 0;
     int best_epoch = 0;
     for (int e = 0; e < parse_epochs; e++) {
         double acc;
@@ -1043,14 +1060,15 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
             if (t->ndev && (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
             say(t, "parser epoch %d: oracle agreement %.2f%%; dev UPOS %.2f UAS %.2f LAS %.2f; %zu entries",
                 e + 1, acc, up, uas, las, (size_t)ptb.nent);
-            if (!t->ndev || las > best_las) {
-                dyad_free(best); best = img; bestsz = isz; best_las = las; best_epoch = e + 1;
+            double score = t->fset >= 5 ? las + uas : las;
+            if (!t->ndev || score > best_score) {
+                dyad_free(best); best = img; bestsz = isz; best_score = score; best_las = las; best_epoch = e + 1;
             } else dyad_free(img);
         }
     }
     if (getenv("DYAD_PRUNE_SWEEP") && t->ndev) {   /* development aid: size/accuracy trade-off */
-        static const float th[] = {0.05f, 0.4f, 0.7f, 0.8f, 0.9f, 1.0f, 1.2f, 1.6f};
-        for (int i = 0; i < 8; i++) {
+        static const float th[] = {0.05f, 0.4f, 0.7f, 0.8f, 0.9f, 1.0f, 1.2f, 1.6f, 2.0f, 2.5f, 3.0f, 4.0f};
+        for (int i = 0; i < 12; i++) {
             ap_table ptb; size_t isz;
             dyad_free(P.parser); P.parser = NULL;
             if (ap_freeze(pa, th[i], &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
@@ -1058,6 +1076,12 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
             double up = 0, las = 0, uas = 0;
             if (!img || (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
             say(t, "prune %.2f: %zu entries, %zu bytes: dev UAS %.2f LAS %.2f", th[i], (size_t)ptb.nent, isz, uas, las);
+            if (!strcmp(getenv("DYAD_PRUNE_SWEEP"), "save")) {   /* OUT.prune2.0 and so on, to time them */
+                char pth[1024];
+                snprintf(pth, sizeof pth, "%s.prune%.1f", out_path, th[i]);
+                FILE *f = fopen(pth, "wb");
+                if (f) { fwrite(img, 1, isz, f); fclose(f); }
+            }
             dyad_free(img);
         }
     }
