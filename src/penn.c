@@ -1106,15 +1106,24 @@ static void rejoin_clause(dyad_token *t, int n) {
     static const char *subord[] = {"after", "before", "until", "since", "because", "while", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 1; v < n; v++) {
-        if (!is_verbal(&t[v]) || !(rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep"))) continue;
-        int subj = 0, cc = 0, pass = 0;
+        /* also an adverbial clause without marker whose verb is finite
+        ** ("after/nmod a hafling | was/aux reported/advcl"): a finite clause has
+        ** a subject (a participle clause, "angered by ...", has none and is
+        ** not one) */
+        int adv = rel_is(&t[v], "advcl");
+        if (!is_verbal(&t[v]) || !(rel_is(&t[v], "conj") || rel_is(&t[v], "parataxis") || rel_is(&t[v], "dep") || adv))
+            continue;
+        int subj = 0, cc = 0, pass = 0, fin = !strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBZ") || !strcmp(t[v].xpos, "VBP");
         for (int k = 0; k < n; k++) {
             if (t[k].head != v + 1) continue;
             if (rel_is(&t[k], "nsubj") || rel_is(&t[k], "csubj") || rel_is(&t[k], "expl")) subj = 1;
             if (rel_is(&t[k], "cc") || rel_is(&t[k], "mark")) cc = 1;
             if (!strncmp(t[k].deprel, "aux:pass", 8) || !strcmp(t[k].deprel, "auxpass")) pass = 1;
+            if (rel_is(&t[k], "aux") && (!strcmp(t[k].xpos, "VBD") || !strcmp(t[k].xpos, "VBZ") || !strcmp(t[k].xpos, "VBP") ||
+                                         !strcmp(t[k].xpos, "MD")))
+                fin = 1;
         }
-        if (subj || cc) continue;
+        if (subj || cc || (adv && !fin)) continue;
         int vlo, vhi;
         slip_span(t, n, v, &vlo, &vhi);
         if (vlo < 2) continue;
@@ -1462,6 +1471,15 @@ static void two_word_verb(dyad_token *t, int n) {
     for (int v = 0; v + 2 < n; v++) {
         if (!(!strcmp(t[v].xpos, "VB") || !strcmp(t[v].xpos, "VBP"))) continue;
         int o = v + 1, second = -1, deps = 0;
+        /* or "wire tap/compound(links) the/det(links) communication links/obj":
+        ** a compound stands inside its head's phrase, after its determiner, so
+        ** one before the determiner is no part of it */
+        if (t[o].head >= 1 && t[o].head <= n && t[o].head - 1 > o + 1 && rel_is(&t[o], "compound") &&
+            t[t[o].head - 1].head == v + 1 && (rel_is(&t[t[o].head - 1], "obj") || rel_is(&t[t[o].head - 1], "dobj")) &&
+            t[o + 1].head == t[o].head && rel_is(&t[o + 1], "det")) {
+            t[o].head = v + 1;
+            t[o].deprel = "obj";
+        }
         if (t[o].head != v + 1 || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj")) || strcmp(t[o].xpos, "NN") ||
             !(t[o].form[0] >= 'a' && t[o].form[0] <= 'z'))
             continue;
@@ -1952,6 +1970,74 @@ static void flatten_conjuncts(dyad_token *t, int n) {
     }
 }
 
+/* "Mordor , Rohan/appos(Mordor) , Fornost/appos(Rohan) and Bree/conj(Fornost)":
+** a list of names read as a chain of appositions. An apposition renames one
+** thing, a coordinator joins several: a comma-led proper-noun apposition from
+** which a chain of comma-led proper-noun appositions or conjuncts leads to a
+** conjunct with a coordinator of its own is a member of that list. It becomes
+** a conjunct, and flatten_conjuncts hangs the members on the list's head, as
+** Penn's (NP A , B , C and D). A parenthetical apposition that holds a
+** coordination ("the Quartet , Russia and the United States , said") is closed
+** by a comma: a single apposition so closed stays one (two comma-led links or
+** more make a list either way). */
+static int comma_led(const dyad_token *t, int n, int y) {
+    int lo, hi;
+    slip_span(t, n, y, &lo, &hi);
+    return (lo < y && !strcmp(t[lo].form, ",") && t[lo].head == y + 1) || (lo > 0 && !strcmp(t[lo - 1].form, ","));
+}
+static void appositive_list(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 1; x < n; x++) {
+        int g = t[x].head - 1, y = x, ok = 0, links = -1, lo, hi;
+        if (g < 0 || g >= x || !rel_is(&t[x], "appos") || strcmp(t[x].upos, "PROPN") || strcmp(t[g].upos, "PROPN") ||
+            !comma_led(t, n, x))
+            continue;
+        for (int steps = 0; steps < n && !ok && y >= 0; steps++, links++) {
+            int next = -1;
+            for (int k = y + 1; k < n && next < 0 && !ok; k++) {
+                if (t[k].head != y + 1 || !(rel_is(&t[k], "conj") || rel_is(&t[k], "appos"))) continue;
+                int cc = 0;
+                for (int j = y + 1; j < k; j++) if (t[j].head == k + 1 && rel_is(&t[j], "cc")) cc = 1;
+                if (cc && rel_is(&t[k], "conj") && is_nominal(&t[k])) ok = 1;
+                else if (!cc && !strcmp(t[k].upos, "PROPN") && comma_led(t, n, k)) next = k;
+                else break;
+            }
+            y = next;
+        }
+        slip_span(t, n, x, &lo, &hi);
+        if (ok && !links && ((hi > x && !strcmp(t[hi].form, ",")) || (hi + 1 < n && !strcmp(t[hi + 1].form, ","))))
+            ok = 0;   /* a parenthetical apposition */
+        if (ok) t[x].deprel = "conj";
+    }
+}
+
+/* "between Calenardhon and Gondor , and Gondor/conj(Calenardhon) and
+** Dagolath/conj(Gondor)": UD's analysis of two coordinations joined by ", and"
+** ((A and B) , and (C and D)) hangs D on C. The rebuild makes the two groups
+** from a flat list whose coordinators show where the second starts (Penn's
+** NP( NP(A and B) , and NP(C and D) ), PETRARCH-1's compound of A and B), so a
+** conjunct with its own coordinator, of a conjunct opened by a comma and a
+** coordinator, of a head that already has a conjunct with a coordinator,
+** joins the list's head. */
+static void nested_coordination(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 2; x < n; x++) {
+        int y = t[x].head - 1, z, ccx = 0, ccy = 0, comma = 0, first = 0;
+        if (y < 0 || y >= x || !rel_is(&t[x], "conj") || !rel_is(&t[y], "conj")) continue;
+        z = t[y].head - 1;
+        if (z < 0 || z >= y || !is_nominal(&t[x]) || !is_nominal(&t[y]) || !is_nominal(&t[z])) continue;
+        for (int k = y + 1; k < x; k++) if (t[k].head == x + 1 && rel_is(&t[k], "cc")) ccx = 1;
+        for (int k = z + 1; k < y; k++) {
+            if (t[k].head == y + 1 && rel_is(&t[k], "cc")) ccy = 1;
+            if (t[k].head == y + 1 && !strcmp(t[k].form, ",")) comma = 1;
+            if (t[k].head == z + 1 && rel_is(&t[k], "conj"))
+                for (int j = z + 1; j < k; j++) if (t[j].head == k + 1 && rel_is(&t[j], "cc")) first = 1;
+        }
+        if (!ccx || !ccy || !comma || !first) continue;
+        t[x].head = z + 1;
+    }
+}
+
 /* "condemned an attack on Thursday/obl and promised/conj(Thursday) aid": a
 ** verb with an object and a coordinator of its own is coordinated with a verb,
 ** not with a noun: it joins the nearest verb above that noun. */
@@ -1970,6 +2056,163 @@ static void verb_conjunct_of_noun(dyad_token *t, int n) {
         if (!cc || !obj || cl) continue;
         for (int a = t[h].head, steps = 0; a >= 1 && a <= n && steps < n; a = t[a - 1].head, steps++)
             if (is_verbal(&t[a - 1])) { t[v].head = a; break; }
+    }
+}
+
+/* "with Gxndor ,/flat(Gxndor) several years/conj(,)": a comma heads nothing
+** and is no word of a name; arcs the parser hung on one are a slip: its
+** dependents are its head's (a conjunct stays a conjunct, now of that head),
+** and it becomes that head's punctuation. */
+static void comma_heads_nothing(dyad_token *t, int n) {
+    for (int p = 0; p < n; p++) {
+        int h = t[p].head, deps = 0;
+        if ((strcmp(t[p].form, ",") && strcmp(t[p].form, ";")) || h < 1 || h > n) continue;
+        for (int k = 0; k < n; k++) if (t[k].head == p + 1) deps = 1;
+        if (!deps && rel_is(&t[p], "punct")) continue;
+        for (int k = 0; k < n; k++) if (t[k].head == p + 1) t[k].head = h;
+        t[p].deprel = "punct";
+    }
+}
+
+/* "ties with human rights activists of/case Gonzo GMO/obj(restore)": an
+** object takes no preposition, and an of-phrase modifies the noun right
+** before it; so an "object" led by "of" is the nmod of the nearest nominal
+** inside the verb's phrase whose own phrase ends right before "of". */
+static void of_object(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int o = 2; o < n; o++) {
+        int v = t[o].head - 1, lo, hi, N = -1;
+        if (v < 0 || v >= o || !(rel_is(&t[o], "obj") || rel_is(&t[o], "dobj")) || !is_nominal(&t[o])) continue;
+        slip_span(t, n, o, &lo, &hi);
+        /* its first word "of", a case word of it or of a word of its name ("of/case(Gonzo) Gonzo GMO") */
+        if (lo <= v + 1 || !rel_is(&t[lo], "case") || strcasecmp(t[lo].form, "of")) continue;
+        for (int k = lo - 1; k > v && N < 0; k--) {
+            int l2, h2, a = k, steps = 0;
+            if (!is_nominal(&t[k])) continue;
+            slip_span(t, n, k, &l2, &h2);
+            if (h2 != lo - 1) continue;
+            while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+            if (a == v) N = k;
+        }
+        if (N < 0) continue;
+        t[o].head = N + 1;
+        t[o].deprel = "nmod";
+    }
+}
+
+/* "Russian police/compound arrested/amod students/root .": a sentence that
+** ends in a full stop has a predicate; when its only verb form is a
+** past-tense or participle "modifier" of the nominal root standing right
+** after a caseless nominal compound of that root, the -ed word is the verb
+** ("police-arrested students" would be no sentence): it heads the clause, the
+** compound (with the root's words before it) is its subject, the root its
+** object, and the root's later dependents are the verb's. */
+static void compound_subject_verb(dyad_token *t, int n) {
+    int r = -1, nroot = 0;
+    for (int i = 0; i < n; i++) if (t[i].head == 0) { r = i; nroot++; }
+    if (nroot != 1 || r < 2 || r + 1 >= n || strcmp(t[n - 1].form, ".") || !is_nominal(&t[r]) || is_verbal(&t[r]))
+        return;
+    int v = r - 1, s = r - 2;
+    if (t[v].head != r + 1 || !rel_is(&t[v], "amod") || !(!strcmp(t[v].xpos, "VBD") || !strcmp(t[v].xpos, "VBN")))
+        return;
+    if (t[s].head != r + 1 || !rel_is(&t[s], "compound") || !is_nominal(&t[s])) return;
+    for (int k = 0; k < n; k++) {
+        if (k != v && (is_verbal(&t[k]) || rel_is(&t[k], "cop"))) return;   /* another predicate */
+        if (t[k].head == v + 1) return;                                     /* the modifier's own words */
+    }
+    for (int k = 0; k < s; k++) if (t[k].head == r + 1) t[k].head = s + 1;
+    for (int k = r + 1; k < n; k++)
+        if (t[k].head == r + 1) {
+            t[k].head = v + 1;
+            if (!strcmp(t[k].deprel, "nmod")) t[k].deprel = "obl";
+        }
+    t[v].head = 0;
+    t[v].deprel = "root";
+    t[v].xpos = "VBD";
+    t[v].upos = "VERB";
+    t[s].head = v + 1;
+    t[s].deprel = "nsubj";
+    t[r].head = v + 1;
+    t[r].deprel = "obj";
+}
+
+/* "Dagolath 's/root first Deputy/list Prime Minister Telemar/list
+** left/list(Dagolath) for Minas Tirith": UD's "list" joins items of a
+** structureless list; a subjectless finite verb among a nominal root's list
+** items is the sentence's predicate, and the nominal items before it are one
+** noun phrase, its subject: the last of them heads it (the root becomes its
+** possessor or compound, the other items its compounds), the verb takes the
+** root's place and its dependents after the verb. */
+static void list_clause(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int r = 0; r + 2 < n; r++) {
+        if (t[r].head != 0 || !is_nominal(&t[r]) || is_verbal(&t[r])) continue;
+        int v = -1, H = r, bad = 0, poss = 0;
+        for (int k = r + 1; k < n && v < 0 && !bad; k++) {
+            if (t[k].head != r + 1 || !rel_is(&t[k], "list")) continue;
+            if (is_verbal(&t[k])) {
+                if (!(!strcmp(t[k].xpos, "VBD") || !strcmp(t[k].xpos, "VBZ") || !strcmp(t[k].xpos, "VBP"))) bad = 1;
+                else v = k;
+            } else if (is_nominal(&t[k])) H = k;
+            else bad = 1;
+        }
+        if (bad || v < 0 || H == r || H != v - 1) continue;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == v + 1 && (rel_is(&t[k], "nsubj") || rel_is(&t[k], "expl"))) bad = 1;
+            if (t[k].head == r + 1 && k < r && !rel_is(&t[k], "det") && !rel_is(&t[k], "amod") && !rel_is(&t[k], "compound"))
+                bad = 1;
+            if (t[k].head == r + 1 && k > r && !strcmp(leaf_tag(&t[k]), "POS")) poss = 1;
+        }
+        if (bad) continue;
+        for (int k = r + 1; k < n; k++) {
+            if (t[k].head != r + 1 || k == H || k == v) continue;
+            if (k < v && rel_is(&t[k], "list")) { t[k].head = H + 1; t[k].deprel = "compound"; }
+            else if (k > v) t[k].head = v + 1;
+        }
+        t[v].head = 0;
+        t[v].deprel = "root";
+        t[H].head = v + 1;
+        t[H].deprel = "nsubj";
+        t[r].head = H + 1;
+        t[r].deprel = poss ? "nmod:poss" : "compound";
+        return;
+    }
+}
+
+/* "restore complete/xcomp(restore) , full diplomatic ties/conj": an
+** adjective complement of a verb that has no object, then a comma and a
+** nominal the parser joined to a clause above without a coordinator, its
+** words after the comma adjectives: the adjectives are coordinated
+** modifiers of that noun ("complete , full diplomatic ties", Penn's one NP),
+** which is the verb's object. (A resultative adjective, "make it complete",
+** follows an object; a copular verb's subject precedes it.) */
+static void adjective_list_object(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int a = 1; a + 3 < n; a++) {
+        int v = t[a].head - 1, c = a + 1, N = -1, obj = 0, deps = 0;
+        if (v < 0 || v != a - 1 || !rel_is(&t[a], "xcomp") || !(starts(t[a].xpos, "JJ") || !strcmp(t[a].upos, "ADJ")))
+            continue;
+        if (!starts(t[v].xpos, "VB") || strcmp(t[c].form, ",")) continue;
+        for (int k = a + 2; k < n && N < 0; k++) {
+            if (is_nominal(&t[k])) N = k;
+            else if (!(starts(t[k].xpos, "JJ") || !strcmp(t[k].upos, "ADJ"))) break;
+        }
+        if (N < 0 || N == a + 2) continue;
+        for (int k = a + 2; k < N; k++) if (t[k].head != N + 1 || !rel_is(&t[k], "amod")) N = -1;
+        if (N < 0 || !(rel_is(&t[N], "conj") || rel_is(&t[N], "parataxis") || rel_is(&t[N], "dep") || rel_is(&t[N], "appos")))
+            continue;
+        for (int k = 0; k < n; k++) {
+            if (t[k].head == v + 1 && (rel_is(&t[k], "obj") || rel_is(&t[k], "dobj") || rel_is(&t[k], "ccomp"))) obj = 1;
+            if (t[k].head == a + 1) deps = 1;
+            if (t[k].head == N + 1 && (rel_is(&t[k], "cc") || rel_is(&t[k], "nsubj") || rel_is(&t[k], "cop"))) obj = 1;
+        }
+        if (obj || deps) continue;
+        t[a].head = N + 1;
+        t[a].deprel = "amod";
+        t[c].head = a + 1;
+        t[c].deprel = "punct";
+        t[N].head = v + 1;
+        t[N].deprel = "obj";
     }
 }
 
@@ -2010,8 +2253,13 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         const char **orel = dyad_malloc((size_t)n * sizeof *orel);
         if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
         for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
+        comma_heads_nothing(t, n);
         repair_slips(t, n, ncl, nsub, nsub + n);
         nominal_root_verb(t, n);
+        compound_subject_verb(t, n);
+        list_clause(t, n);
+        of_object(t, n);
+        adjective_list_object(t, n);
         merge_split_subjects(t, n);
         subject_coordination(t, n);
         invert_verb_subject(t, n);
@@ -2036,7 +2284,9 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         coordinated_compound(t, n);
         case_to_head(t, n);
         bare_conjunct(t, n);
+        appositive_list(t, n);
         flatten_conjuncts(t, n);
+        nested_coordination(t, n);
         verb_conjunct_of_noun(t, n);
         preconjunct_determiner(t, n);
         /* a repair must not make a projective tree cross (its words would

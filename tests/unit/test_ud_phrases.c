@@ -229,6 +229,21 @@ int main(void) {
     CHECK(same("ties NNS NOUN 0 root;somewhat RB ADV 4 advmod;like IN ADP 4 case;those DT PRON 1 nmod",
                "(ROOT (NP (NP (NNS ties)) (PP (RB somewhat) (IN like) (NP (DT those)))))"));
 
+    /* a list of names read as a chain of appositions ending in a conjunct: one coordination */
+    CHECK(same("Mordor NNP PROPN 8 nsubj;, , PUNCT 3 punct;Rohan NNP PROPN 1 appos;, , PUNCT 5 punct;Fornost NNP PROPN 3 appos;"
+               "and CC CCONJ 7 cc;Bree NNP PROPN 5 conj;welcomed VBD VERB 0 root;Gondor NNP PROPN 8 obj",
+               "(ROOT (S (NP (NNP Mordor) (, ,) (NNP Rohan) (, ,) (NNP Fornost) (CC and) (NNP Bree)) (VP (VBD welcomed) (NP (NNP Gondor)))))"));
+    /* a parenthetical apposition holding a coordination, closed by a comma, keeps it */
+    CHECK(same("Council NNP PROPN 7 nsubj;, , PUNCT 3 punct;Elrond NNP PROPN 1 appos;and CC CCONJ 5 cc;Gandalf NNP PROPN 3 conj;"
+               ", , PUNCT 3 punct;met VBD VERB 0 root",
+               "(ROOT (S (NP (NP (NNP Council)) (NP (, ,) (NNP Elrond) (CC and) (NNP Gandalf) (, ,))) (VP (VBD met))))"));
+    /* "A and B , and C and D/conj(C)": two coordinations */
+    CHECK(same("spur VB VERB 0 root;reconciliation NN NOUN 1 obj;between IN ADP 4 case;Arnor NNP PROPN 2 nmod;and CC CCONJ 6 cc;"
+               "Gondor NNP PROPN 4 conj;, , PUNCT 9 punct;and CC CCONJ 9 cc;Rohan NNP PROPN 4 conj;and CC CCONJ 11 cc;"
+               "Bree NNP PROPN 9 conj",
+               "(ROOT (S (VP (VB spur) (NP (NP (NN reconciliation)) (PP (IN between) (NP (NP (NNP Arnor) (CC and) (NNP Gondor)) "
+               "(, ,) (CC and) (NP (NNP Rohan) (CC and) (NNP Bree))))))))"));
+
     /* the repairs work on a private copy: the sentence keeps the parser's tags */
     CHECK(load("Zorbia JJ ADJ 2 nsubj;welcomed VBD VERB 0 root;Rohan NNP PROPN 2 obj") == 0);
     CHECK(pt_from_ud(P, S) == DYAD_OK);
@@ -244,6 +259,31 @@ int main(void) {
         for (int i = 0; i < P->nn; i++) if (P->n[i].tok >= 0 && P->n[i].child < 0) leaves++;
         CHECKF(leaves == 4, "leaves=%d", leaves);
     }
+
+    /* a comma heads nothing: its conjunct is its head's ("Gondor ,/flat Arnor/conj(,)") */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;Gondor NNP PROPN 2 obj;, , PUNCT 3 flat;Arnor NNP PROPN 4 conj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NNP Gondor) (, ,) (NNP Arnor))) (. .)))"));
+    /* an "object" led by of is the of-phrase of the noun before it */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;met VBD VERB 0 root;leaders NNS NOUN 2 obj;of IN ADP 5 case;Gondor NNP PROPN 6 compound;Army NNP PROPN 2 obj;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD met) (NP (NP (NNS leaders)) (PP (IN of) (NP (NNP Gondor) (NNP Army))))) (. .)))"));
+    /* a full-stop sentence whose only verb is an -ed modifier after a compound: the predicate */
+    CHECK(same("Russian JJ ADJ 2 amod;police NN NOUN 4 compound;arrested VBN VERB 4 amod;students NNS NOUN 0 root;in IN ADP 6 case;Moscow NNP PROPN 4 nmod;. . PUNCT 4 punct",
+               "(ROOT (S (NP (JJ Russian) (NN police)) (VP (VBD arrested) (NP (NNS students)) (PP (IN in) (NP (NNP Moscow)))) (. .)))"));
+    /* a finite verb among a nominal root's list items: the predicate, the items before it its subject */
+    CHECK(same("Gondor NNP PROPN 0 root;'s POS PART 1 case;minister NN NOUN 1 list;Telemar NNP PROPN 1 list;left VBD VERB 1 list;for IN ADP 7 case;Rohan NNP PROPN 5 obl;. . PUNCT 1 punct",
+               "(ROOT (S (NP (NP (NNP Gondor) (POS 's)) (NN minister) (NNP Telemar)) (VP (VBD left) (PP (IN for) (NP (NNP Rohan)))) (. .)))"));
+    /* "restore complete/xcomp , full ties/conj": coordinated adjectives of the verb's object */
+    CHECK(same("Arnor NNP PROPN 3 nsubj;is VBZ AUX 3 cop;about JJ ADJ 0 root;to TO PART 5 mark;restore VB VERB 3 xcomp;complete JJ ADJ 5 xcomp;, , PUNCT 10 punct;full JJ ADJ 10 amod;diplomatic JJ ADJ 10 amod;ties NNS NOUN 3 conj;with IN ADP 12 case;Gondor NNP PROPN 10 nmod;. . PUNCT 3 punct",
+               "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (ADJP (JJ about) (S (VP (TO to) (VP (VB restore) (NP (NP (JJ complete) (, ,) (JJ full) (JJ diplomatic) (NNS ties)) (PP (IN with) (NP (NNP Gondor))))))))) (. .)))"));
+    /* a subjectless finite advcl right after "after NP": that nominal's clause */
+    CHECK(same("Gondor NNP PROPN 2 nsubj;delayed VBD VERB 0 root;meetings NNS NOUN 2 obj;after IN ADP 6 case;a DT DET 6 det;hafling NN NOUN 3 nmod;was VBD AUX 8 aux:pass;reported VBN VERB 2 advcl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Gondor)) (VP (VBD delayed) (NP (NNS meetings)) (S (IN after) (NP (DT a) (NN hafling)) (VP (VBD was) (VP (VBN reported))))) (. .)))"));
+    /* ... but a participle clause without auxiliary keeps its analysis */
+    CHECK(same("Gondor NNP PROPN 2 nsubj;delayed VBD VERB 0 root;meetings NNS NOUN 2 obj;after IN ADP 6 case;a DT DET 6 det;raid NN NOUN 3 nmod;angered VBN VERB 2 advcl;by IN ADP 9 case;it PRP PRON 7 obl;. . PUNCT 2 punct",
+               "(ROOT (S (NP (NNP Gondor)) (VP (VBD delayed) (NP (NP (NNS meetings)) (PP (IN after) (NP (DT a) (NN raid)))) (S (VP (VBN angered) (PP (IN by) (NP (PRP it)))))) (. .)))"));
+    /* "wire tap/compound the links": a compound before its head's determiner is the two-word verb's second word */
+    CHECK(same("Soldiers NNS NOUN 4 nsubj;will MD AUX 4 aux;not RB PART 4 advmod;wire VB VERB 0 root;tap NN NOUN 8 compound;the DT DET 8 det;communication NN NOUN 8 compound;links NNS NOUN 4 obj;. . PUNCT 4 punct",
+               "(ROOT (S (NP (NNS Soldiers)) (VP (MD will) (RB not) (VP (VB wire) (VP (VB tap) (NP (DT the) (NN communication) (NNS links))))) (. .)))"));
 
     /* allocation failures: an error status, never a crash or leak */
     {
