@@ -1017,6 +1017,63 @@ static void slip_span(const dyad_token *t, int n, int d, int *lo, int *hi) {
 
 #define SLIP_MAX_TOKENS 200   /* the quadratic repair below is skipped beyond */
 
+/* "awful/amod(warned) and cool minister Calimehtar/conj(awful) warned": an
+** adjective modifies a noun, never a verb, and is coordinated with another
+** modifier, not with a noun phrase. When an adjective hung on a verb that has
+** no subject is "coordinated" with a nominal before that verb whose phrase
+** starts, right after the coordinator, with an adjective of its own, the two
+** adjectives are the coordination ("awful and cool", Penn's ADJP) modifying
+** that adjective's noun, and the nominal is the verb's subject. */
+static void adjective_conjunct_subject(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int a = 0; a + 3 < n; a++) {
+        int v = t[a].head - 1, C = -1, cc = a + 1, f = a + 2, lo, hi, subj = 0, steps = 0;
+        if (v <= a || v >= n || !rel_is(&t[a], "amod") || !is_verbal(&t[v]) ||
+            !(starts(t[a].xpos, "JJ") || !strcmp(t[a].upos, "ADJ")))
+            continue;
+        for (int k = a + 1; k < v; k++)
+            if (t[k].head == a + 1 && rel_is(&t[k], "conj") && is_nominal(&t[k]) && !is_verbal(&t[k])) C = k;
+        if (C < 0 || !rel_is(&t[cc], "cc") || t[cc].head != C + 1 || f >= C) continue;
+        for (int k = 0; k < n; k++)
+            if (t[k].head == v + 1 && (rel_is(&t[k], "nsubj") || rel_is(&t[k], "csubj") || rel_is(&t[k], "expl"))) subj = 1;
+        if (subj || !rel_is(&t[f], "amod") || !(starts(t[f].xpos, "JJ") || !strcmp(t[f].upos, "ADJ"))) continue;
+        slip_span(t, n, C, &lo, &hi);
+        if (lo != cc || hi >= v) continue;
+        int N = t[f].head - 1, w = N;   /* the adjective's noun, inside the nominal's phrase */
+        while (w >= 0 && w != C && steps++ < n) w = t[w].head - 1;
+        if (w != C || N <= f) continue;
+        for (int k = a + 1; k < n; k++) if (t[k].head == a + 1 && k != C) N = -1;   /* nothing else on the adjective */
+        if (N < 0) continue;
+        t[C].head = v + 1;
+        t[C].deprel = "nsubj";
+        t[a].head = N + 1;
+        t[f].head = a + 1;
+        t[f].deprel = "conj";
+        t[cc].head = f + 1;
+    }
+}
+
+/* "Ithilen/nmod:poss(warned) 's awful and evil minister Calimehtar warned": a
+** possessive determines the noun phrase it stands before, never a verb; a
+** possessor the parser hung on a verb belongs to the nominal dependent of that
+** verb whose phrase starts right after the possessor's words. */
+static void possessor_of_verb(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int x = 0; x + 1 < n; x++) {
+        int v = t[x].head - 1, lo, hi, N = -1;
+        if (v < 0 || v >= n || strcmp(t[x].deprel, "nmod:poss") || !is_verbal(&t[v])) continue;
+        slip_span(t, n, x, &lo, &hi);
+        for (int k = hi + 1; k < n && N < 0; k++) {
+            int l2, h2;
+            if (k == v || t[k].head != v + 1 || !is_nominal(&t[k]) || is_verbal(&t[k])) continue;
+            slip_span(t, n, k, &l2, &h2);
+            if (l2 == hi + 1) N = k;
+        }
+        if (N < 0) continue;
+        t[x].head = N + 1;
+    }
+}
+
 /* Several caseless nominal arguments side by side before their verb ("Ithilen
 ** 's | awful and cool minister | Calimehtar warned", "Fornost and the evil awful
 ** | Gondor welcomed"): English has one subject there, so the parser split one
@@ -1540,16 +1597,37 @@ static void split_possessed_coordination(dyad_token *t, int n) {
 static void parenthetical_clause(dyad_token *t, int n) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 3; v + 2 < n; v++) {
-        if (!is_verbal(&t[v]) || !(rel_is(&t[v], "parataxis") || rel_is(&t[v], "ccomp") || rel_is(&t[v], "conj")))
+        if (!is_verbal(&t[v]) ||
+            !(rel_is(&t[v], "parataxis") || rel_is(&t[v], "ccomp") || rel_is(&t[v], "conj") || t[v].head == 0))
             continue;
-        if (t[v - 1].head != v + 1 || !rel_is(&t[v - 1], "nsubj") || strcmp(t[v - 1].upos, "PRON")) continue;
+        if (t[v - 1].head != v + 1 || !(rel_is(&t[v - 1], "nsubj") || rel_is(&t[v - 1], "expl")) ||
+            strcmp(t[v - 1].upos, "PRON"))
+            continue;
         if (strcmp(t[v - 2].form, ",") || strcmp(t[v + 1].form, ",")) continue;
         int pv = -1;
         for (int k = v - 3; k >= 0 && pv < 0; k--) if (is_verbal(&t[k]) && !rel_is(&t[k], "aux") && !rel_is(&t[k], "cop")) pv = k;
         if (pv < 0) continue;
-        int a = pv, steps = 0;   /* pv must not lie inside the clause */
-        while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
-        if (a == v) continue;
+        int a = pv, X = -1, steps = 0;   /* pv must not lie inside the clause */
+        while (a != v && t[a].head >= 1 && t[a].head <= n && steps++ < n) { X = a; a = t[a].head - 1; }
+        if (a == v) {
+            /* "Arnor is said/advcl(seems) to restore , it seems/root , ties": the
+            ** parser made the parenthetical the main clause and the clause
+            ** before it, with its own subject and no marker, its adverbial: that
+            ** clause is the main one (it takes the parenthetical's place), when
+            ** it holds every word before the parenthetical */
+            int lo, hi, own = 0, other = 0;
+            if (X < 0 || !is_verbal(&t[X]) || !(rel_is(&t[X], "advcl") || rel_is(&t[X], "ccomp"))) continue;
+            slip_span(t, n, X, &lo, &hi);
+            for (int k = 0; k < n; k++) {
+                if (t[k].head == X + 1 && rel_is(&t[k], "nsubj") && k < X) own = 1;
+                if (t[k].head == X + 1 && rel_is(&t[k], "mark")) other = 1;
+                if (t[k].head == v + 1 && k < v - 2 && k != X) other = 1;
+            }
+            if (!own || other || lo != 0 || (hi != v - 2 && hi != v - 3)) continue;
+            t[X].head = t[v].head;
+            t[X].deprel = t[v].deprel;
+            t[v].head = X + 1;
+        }
         /* a clause the parser coordinated with the parenthetical stays at the
         ** parenthetical's level: its conjunct shares the parenthetical's head */
         for (int k = v + 2; k < n; k++)
@@ -2260,6 +2338,8 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         list_clause(t, n);
         of_object(t, n);
         adjective_list_object(t, n);
+        adjective_conjunct_subject(t, n);
+        possessor_of_verb(t, n);
         merge_split_subjects(t, n);
         subject_coordination(t, n);
         invert_verb_subject(t, n);

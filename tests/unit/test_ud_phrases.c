@@ -233,6 +233,15 @@ int main(void) {
     CHECK(same("Mordor NNP PROPN 8 nsubj;, , PUNCT 3 punct;Rohan NNP PROPN 1 appos;, , PUNCT 5 punct;Fornost NNP PROPN 3 appos;"
                "and CC CCONJ 7 cc;Bree NNP PROPN 5 conj;welcomed VBD VERB 0 root;Gondor NNP PROPN 8 obj",
                "(ROOT (S (NP (NNP Mordor) (, ,) (NNP Rohan) (, ,) (NNP Fornost) (CC and) (NNP Bree)) (VP (VBD welcomed) (NP (NNP Gondor)))))"));
+    /* a possessor and an adjective hung on a subjectless verb, the adjective "coordinated" with the subject */
+    CHECK(same("Ithilen NNP PROPN 8 nmod:poss;'s POS PART 1 case;awful JJ ADJ 8 amod;and CC CCONJ 7 cc;cool JJ ADJ 6 amod;"
+               "minister NN NOUN 7 nmod;Calimehtar NNP PROPN 3 conj;warned VBD VERB 0 root;Gondor NNP PROPN 8 obj",
+               "(ROOT (S (NP (NP (NNP Ithilen) (POS 's)) (ADJP (JJ awful) (CC and) (JJ cool)) (NN minister) (NNP Calimehtar)) "
+               "(VP (VBD warned) (NP (NNP Gondor)))))"));
+    /* a possessor hung on the verb: the subject's */
+    CHECK(same("Ithilen NNP PROPN 5 nmod:poss;'s POS PART 1 case;evil JJ ADJ 4 amod;minister NN NOUN 5 nsubj;"
+               "warned VBD VERB 0 root;Gondor NNP PROPN 5 obj",
+               "(ROOT (S (NP (NP (NNP Ithilen) (POS 's)) (JJ evil) (NN minister)) (VP (VBD warned) (NP (NNP Gondor)))))"));
     /* a parenthetical apposition holding a coordination, closed by a comma, keeps it */
     CHECK(same("Council NNP PROPN 7 nsubj;, , PUNCT 3 punct;Elrond NNP PROPN 1 appos;and CC CCONJ 5 cc;Gandalf NNP PROPN 3 conj;"
                ", , PUNCT 3 punct;met VBD VERB 0 root",
