@@ -1627,6 +1627,7 @@ static void parenthetical_clause(dyad_token *t, int n) {
             t[X].head = t[v].head;
             t[X].deprel = t[v].deprel;
             t[v].head = X + 1;
+            t[v - 1].deprel = "nsubj";   /* the parenthetical's "it" */
         }
         /* a clause the parser coordinated with the parenthetical stays at the
         ** parenthetical's level: its conjunct shares the parenthetical's head */
@@ -1715,6 +1716,27 @@ static void coordinated_compound(dyad_token *t, int n) {
         t[h].head = a + 1;
         t[h].deprel = "conj";
         t[cc].head = h + 1;
+    }
+}
+
+/* "Japan , Vietnam and/cc(South) South/compound Korea/conj(Japan)": a
+** coordinator joins conjuncts, so one hung on the first word of a conjunct's
+** phrase (a compound, name or modifier word of it) belongs to the conjunct
+** itself and stands before its phrase (Penn: (CC and) (NNP South) (NNP Korea)),
+** not inside it, where it made "and South Korea" one name. */
+static void cc_to_conjunct(dyad_token *t, int n) {
+    if (n > SLIP_MAX_TOKENS) return;
+    for (int c = 0; c + 2 < n; c++) {
+        int x = t[c].head - 1, N, lo, hi;
+        if (x != c + 1 || !rel_is(&t[c], "cc") || rel_is(&t[x], "conj")) continue;
+        if (!(rel_is(&t[x], "compound") || rel_is(&t[x], "flat") || rel_is(&t[x], "amod") || rel_is(&t[x], "nummod") ||
+              rel_is(&t[x], "det")))
+            continue;
+        N = t[x].head - 1;
+        if (N <= x || N >= n || !rel_is(&t[N], "conj") || !is_nominal(&t[N])) continue;
+        slip_span(t, n, N, &lo, &hi);
+        if (lo != c) continue;
+        t[c].head = N + 1;
     }
 }
 
@@ -2362,6 +2384,7 @@ dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
         split_possessed_coordination(t, n);
         coordinated_modifier(t, n);
         coordinated_compound(t, n);
+        cc_to_conjunct(t, n);
         case_to_head(t, n);
         bare_conjunct(t, n);
         appositive_list(t, n);

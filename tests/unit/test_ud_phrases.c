@@ -242,6 +242,11 @@ int main(void) {
     CHECK(same("Ithilen NNP PROPN 5 nmod:poss;'s POS PART 1 case;evil JJ ADJ 4 amod;minister NN NOUN 5 nsubj;"
                "warned VBD VERB 0 root;Gondor NNP PROPN 5 obj",
                "(ROOT (S (NP (NP (NNP Ithilen) (POS 's)) (JJ evil) (NN minister)) (VP (VBD warned) (NP (NNP Gondor)))))"));
+    /* a coordinator hung on the first word of a conjunct's name goes before the name */
+    CHECK(same("China NNP PROPN 2 nsubj;condemned VBD VERB 0 root;Japan NNP PROPN 2 obj;, , PUNCT 5 punct;Vietnam NNP PROPN 3 conj;"
+               "and CC CCONJ 7 cc;South NNP PROPN 8 compound;Korea NNP PROPN 3 conj",
+               "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (, ,) (NP (NNP Vietnam)) (CC and) "
+               "(NP (NNP South) (NNP Korea))))))"));
     /* a parenthetical apposition holding a coordination, closed by a comma, keeps it */
     CHECK(same("Council NNP PROPN 7 nsubj;, , PUNCT 3 punct;Elrond NNP PROPN 1 appos;and CC CCONJ 5 cc;Gandalf NNP PROPN 3 conj;"
                ", , PUNCT 3 punct;met VBD VERB 0 root",
