@@ -1463,6 +1463,14 @@ static void rejoin_measure(dyad_token *t, int n) {
                     !rel_is(&t[k], "cop"))
                     { to = k; break; }
             }
+            /* an adverbial clause modifies a predicate, not a noun ("ties/conj
+            ** head | almost five years after crowds burned"): the nearest verb
+            ** above the noun, also where the parser's head is kept below */
+            for (int steps = 0; is_nominal(&t[to]) && !is_verbal(&t[to]) && t[to].head >= 1 && t[to].head <= n && steps < n;
+                 steps++)
+                to = t[to].head - 1;
+            if (is_nominal(&t[to]) && !is_verbal(&t[to])) to = gov;
+            else if (is_nominal(&t[gov]) && !is_verbal(&t[gov])) gov = to;
         }
         if (!num) {
             /* "ties/nsubj with Gondor after crowds burned": not the clause's
@@ -1628,6 +1636,7 @@ static void parenthetical_clause(dyad_token *t, int n) {
             t[X].deprel = t[v].deprel;
             t[v].head = X + 1;
             t[v - 1].deprel = "nsubj";   /* the parenthetical's "it" */
+            if (t[n - 1].head == v + 1 && !strcmp(t[n - 1].upos, "PUNCT")) t[n - 1].head = X + 1;   /* the final stop */
         }
         /* a clause the parser coordinated with the parenthetical stays at the
         ** parenthetical's level: its conjunct shares the parenthetical's head */

@@ -299,6 +299,13 @@ int main(void) {
     CHECK(same("Soldiers NNS NOUN 4 nsubj;will MD AUX 4 aux;not RB PART 4 advmod;wire VB VERB 0 root;tap NN NOUN 8 compound;the DT DET 8 det;communication NN NOUN 8 compound;links NNS NOUN 4 obj;. . PUNCT 4 punct",
                "(ROOT (S (NP (NNS Soldiers)) (VP (MD will) (RB not) (VP (VB wire) (VP (VB tap) (NP (DT the) (NN communication) (NNS links))))) (. .)))"));
 
+    /* "X is said/advcl(seems) to restore , it seems/root , ties": the clause before the parenthetical is the main one */
+    CHECK(same("Arnor NNP PROPN 3 nsubj:pass;is VBZ AUX 3 aux:pass;said VBN VERB 8 advcl;to TO PART 5 mark;restore VB VERB 3 xcomp;, , PUNCT 3 punct;it PRP PRON 8 expl;seems VBZ VERB 0 root;, , PUNCT 8 punct;ties NNS NOUN 8 obj;with IN ADP 12 case;Gondor NNP PROPN 10 nmod;. . PUNCT 8 punct",
+               "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN said) (S (VP (TO to) (VP (VB restore) (S (, ,) (NP (PRP it)) (VP (VBZ seems)) (, ,)) (NP (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor))))))))) (. .)))"));
+    /* a measure clause the parser hung under a noun modifies the verb above it */
+    CHECK(same("Arnor NNP PROPN 3 nsubj;is VBZ AUX 3 cop;about JJ ADJ 0 root;to TO PART 5 mark;restore VB VERB 3 xcomp;ties NNS NOUN 5 obj;with IN ADP 8 case;Gondor NNP PROPN 6 nmod;almost RB ADV 10 advmod;five CD NUM 11 nummod;years NNS NOUN 6 nmod;after IN ADP 13 case;crowds NNS NOUN 11 nmod;burned VBN VERB 13 acl;its PRP$ PRON 16 nmod:poss;embassy NN NOUN 14 obj;. . PUNCT 3 punct",
+               "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (ADJP (JJ about) (S (VP (TO to) (VP (VB restore) (NP (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor)))) (S (NP (RB almost) (CD five) (NNS years)) (IN after) (NP (NNS crowds)) (VP (VBD burned) (NP (PRP$ its) (NN embassy))))))))) (. .)))"));
+
     /* allocation failures: an error status, never a crash or leak */
     {
         int failed = 0, ok = 0;
