@@ -128,26 +128,30 @@ void ap_train_tick(ap_train *a) { a->t++; }
 
 static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
 
-/* Block layout: u32 nclass, cap, nent, scale (float bits); slots[cap+1]
-** (check, off); entries[nent] (int16 w, u8 class, u8 0), padded to 8. */
-static size_t block_size(uint32_t cap, uint32_t nent) {
-    return 16 + ((size_t)cap + 1) * 8 + pad8((size_t)nent * 4);
+/* Block layout: u32 nclass (bit 31: packed entries), cap, nent, scale (float
+** bits); slots[cap+1] (check, off); entries[nent] (int16 w, u8 class, u8 0;
+** packed: int16 w, u8 class), padded to 8. */
+#define PACKED_BIT 0x80000000u
+static size_t block_size(uint32_t cap, uint32_t nent, int packed) {
+    return 16 + ((size_t)cap + 1) * 8 + pad8((size_t)nent * (packed ? 3 : 4));
 }
 
 int ap_view(const void *mem, size_t size, ap_table *out) {
     if (size < 16 || ((uintptr_t)mem & 7)) return -1;
     const uint32_t *h = mem;
-    uint32_t nclass = h[0], cap = h[1], nent = h[2];
+    uint32_t nclass = h[0] & ~PACKED_BIT, cap = h[1], nent = h[2];
+    int packed = (h[0] & PACKED_BIT) != 0;
     float scale;
     memcpy(&scale, &h[3], 4);
     if (nclass == 0 || nclass > 256 || cap == 0 || cap > (1u << 28) || nent > (1u << 30)
-        || !isfinite(scale) || !(scale > 0) || block_size(cap, nent) != size) return -1;
+        || !isfinite(scale) || !(scale > 0) || block_size(cap, nent, packed) != size) return -1;
     out->nclass = nclass;
     out->cap = cap;
     out->nent = nent;
     out->scale = scale;
     out->slot = (const ap_qslot *)((const char *)mem + 16);
-    out->ent = (const ap_qent *)((const char *)mem + 16 + ((size_t)cap + 1) * 8);
+    out->ent = packed ? NULL : (const ap_qent *)((const char *)mem + 16 + ((size_t)cap + 1) * 8);
+    out->ent3 = packed ? (const uint8_t *)mem + 16 + ((size_t)cap + 1) * 8 : NULL;
     if (out->slot[0].off != 0 || out->slot[cap].off != nent || out->slot[cap].check != 0) return -1;
     uint32_t empty = 0;
     for (uint32_t i = 0; i < cap; i++) {
@@ -156,11 +160,12 @@ int ap_view(const void *mem, size_t size, ap_table *out) {
     }
     if (!empty) return -1;   /* probing must always stop */
     for (uint32_t i = 0; i < nent; i++)
-        if (out->ent[i].cls >= nclass) return -1;
+        if ((packed ? out->ent3[3 * (size_t)i + 2] : out->ent[i].cls) >= nclass) return -1;
     return 0;
 }
 
-int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t *memsize) {
+int ap_freeze(const ap_train *a, float prune, int flags, ap_table *out, void **mem, size_t *memsize) {
+    int packed = (flags & AP_PACKED) != 0;
     /* averaged weights: the largest magnitude sets the scale */
     double T = (double)a->t, maxw = 0;
     for (uint32_t k = 0; k < a->nf; k++)
@@ -184,15 +189,16 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
         if (c) { keep[k] = 1; nkeep++; nent += (uint32_t)c; }
     }
     uint32_t cap = nkeep + nkeep / 3 + 1024;
-    size_t size = block_size(cap, nent);
+    size_t size = block_size(cap, nent, packed);
     char *b = dyad_calloc(1, size);
     uint32_t *slotfeat = dyad_calloc(cap, sizeof *slotfeat);
     if (!b || !slotfeat) { dyad_free(keep); dyad_free(b); dyad_free(slotfeat); return -1; }
     uint32_t *h = (uint32_t *)b;
-    h[0] = a->nclass; h[1] = cap; h[2] = nent;
+    h[0] = a->nclass | (packed ? PACKED_BIT : 0); h[1] = cap; h[2] = nent;
     memcpy(&h[3], &scale, 4);
     ap_qslot *slot = (ap_qslot *)(b + 16);
     ap_qent *ent = (ap_qent *)(b + 16 + ((size_t)cap + 1) * 8);
+    uint8_t *ent3 = (uint8_t *)ent;
     /* place keys (feature index order, linear probing) */
     for (uint32_t k = 0; k < a->nf; k++) {
         if (!keep[k]) continue;
@@ -221,16 +227,25 @@ int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t 
             if (!has[c] || fabsf(avg[c]) < prune || e == nent) continue;
             long q = lrintf(avg[c] / scale);
             if (q == 0) continue;
-            ent[e].w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-            ent[e].cls = (uint8_t)c;
+            int16_t w = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
+            if (packed) {
+                uint16_t u = (uint16_t)w;
+                ent3[3 * (size_t)e] = (uint8_t)(u & 0xff);
+                ent3[3 * (size_t)e + 1] = (uint8_t)(u >> 8);
+                ent3[3 * (size_t)e + 2] = (uint8_t)c;
+            } else {
+                ent[e].w = w;
+                ent[e].cls = (uint8_t)c;
+            }
             e++;
         }
     }
     slot[cap].off = e;
     slot[cap].check = 0;
     h[2] = e;
-    size_t nsize = block_size(cap, e);
-    memset((char *)(ent + e), 0, size - (size_t)((char *)(ent + e) - b));
+    size_t nsize = block_size(cap, e, packed);
+    char *tail = (char *)ent + (size_t)e * (packed ? 3 : 4);
+    memset(tail, 0, size - (size_t)(tail - b));
     dyad_free(keep); dyad_free(slotfeat);
     *mem = b;
     *memsize = nsize;
@@ -247,8 +262,20 @@ void ap_score(const ap_table *t, const uint64_t *keys, int n, float *scores) {
     for (int k = 0; k < n; k++) {
         uint32_t c = ap_check(keys[k]), i = slot[k];
         while (t->slot[i].check && t->slot[i].check != c) i = i + 1 == t->cap ? 0 : i + 1;
-        if (t->slot[i].check) { slot[k] = i; __builtin_prefetch(&t->ent[t->slot[i].off]); }
-        else slot[k] = UINT32_MAX;
+        if (t->slot[i].check) {
+            slot[k] = i;
+            if (t->ent3) __builtin_prefetch(t->ent3 + 3 * (size_t)t->slot[i].off);
+            else __builtin_prefetch(&t->ent[t->slot[i].off]);
+        } else slot[k] = UINT32_MAX;
+    }
+    if (t->ent3) {
+        for (int k = 0; k < n; k++) {
+            uint32_t i = slot[k];
+            if (i == UINT32_MAX) continue;
+            const uint8_t *e = t->ent3 + 3 * (size_t)t->slot[i].off, *end = t->ent3 + 3 * (size_t)t->slot[i + 1].off;
+            for (; e < end; e += 3) scores[e[2]] += (float)(int16_t)(uint16_t)(e[0] | e[1] << 8);
+        }
+        return;
     }
     for (int k = 0; k < n; k++) {
         uint32_t i = slot[k];

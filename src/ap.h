@@ -40,6 +40,7 @@ typedef struct ap_table {
     uint32_t cap;           /* slots */
     const ap_qslot *slot;   /* [cap+1]: entries of slot i are off(i) .. off(i+1) */
     const ap_qent *ent;     /* [nent] */
+    const uint8_t *ent3;    /* or, packed (AP_PACKED), [3 * nent]: int16 weight (little-endian), class */
     float scale;
     uint32_t nent;
 } ap_table;
@@ -68,9 +69,11 @@ int ap_train_update(ap_train *a, const uint64_t *keys, int n, int gold, int pred
 /* Count one training instance (for averaging). */
 void ap_train_tick(ap_train *a);
 /* Averaged weights as a frozen table whose arrays live in one OWNED block
-** (*mem, free with dyad_free). Entries with |w| < prune are dropped.
-** Deterministic: depends only on the sequence of updates. */
-int ap_freeze(const ap_train *a, float prune, ap_table *out, void **mem, size_t *memsize);
+** (*mem, free with dyad_free). Entries with |w| < prune are dropped; with
+** AP_PACKED they take 3 bytes instead of 4 (the same weights, a quarter
+** smaller). Deterministic: depends only on the sequence of updates. */
+#define AP_PACKED 1
+int ap_freeze(const ap_train *a, float prune, int flags, ap_table *out, void **mem, size_t *memsize);
 /* Build a table view over a serialized block (as written from ap_freeze's
 ** memory); checks every bound. 0 on success, -1 if the block is malformed. */
 int ap_view(const void *mem, size_t size, ap_table *out);

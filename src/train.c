@@ -419,10 +419,6 @@ static int tag_dict_ok(trainer *t, tsent *s, int i, const kv_map *dict, uint32_t
 }
 
 /* Train a tagger on sentences idx[0..n) (in that order per epoch, reshuffled). */
-/* From feature set 5 the final taggers (not the jackknife folds') drop averaged
-** weights below TAG_PRUNE: half their size for no measurable loss (docs/parser.md). */
-#define TAG_PRUNE 1.0f
-
 static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, const kv_map *dict,
                                 int stage, float prune, ap_table *out, void **mem, size_t *memsize) {
     int nc = tag_nclass(t->ntag, t->fset);
@@ -462,7 +458,7 @@ static dyad_status train_tagger(trainer *t, const int *idx0, int n, int epochs, 
         }
         say(t, "  tagger epoch %d: train accuracy %.2f%%", e + 1, tot ? 100.0 * right / tot : 0.0);
     }
-    if (ap_freeze(a, prune, out, mem, memsize)) st = DYAD_NOMEM;
+    if (ap_freeze(a, prune, t->fset >= 5 ? AP_PACKED : 0, out, mem, memsize)) st = DYAD_NOMEM;
 done:
     ap_train_free(a);
     dyad_free(idx); dyad_free(sc); dyad_free(pred);
@@ -1033,8 +1029,9 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         for (int i = 0; i < t->ns; i++) idx[i] = i;
         say(t, "tagger pass %d on all training data", stage);
         ap_table tagger;
-        float tprune = t->fset >= 5 ? TAG_PRUNE : 0.0f;
-        if (getenv("DYAD_TAG_PRUNE")) tprune = (float)atof(getenv("DYAD_TAG_PRUNE"));   /* development aid */
+        /* development aid: prune the final taggers (1.0: a third of their size, but
+        ** -0.2 dev LAS through the tags; docs/parser.md) */
+        float tprune = getenv("DYAD_TAG_PRUNE") ? (float)atof(getenv("DYAD_TAG_PRUNE")) : 0.0f;
         if ((st = train_tagger(t, idx, tag_ns, tag_epochs, &dict, stage, tprune, &tagger,
                                stage == 1 ? &P.tagger : &P.tagger2, stage == 1 ? &P.tagsz : &P.tag2sz))) goto out;
         say(t, "  %u weights", tagger.nent);
@@ -1051,7 +1048,7 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         if ((st = parse_epoch(t, pa, idx, e, &acc))) goto out;
         ap_table ptb;
         dyad_free(P.parser); P.parser = NULL;
-        if (ap_freeze(pa, prune, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
+        if (ap_freeze(pa, prune, t->fset >= 5 ? AP_PACKED : 0, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
         if (t->ndev || e == parse_epochs - 1) {
             size_t isz;
             void *img = image(t, &P, &isz);
@@ -1071,7 +1068,7 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
         for (int i = 0; i < 12; i++) {
             ap_table ptb; size_t isz;
             dyad_free(P.parser); P.parser = NULL;
-            if (ap_freeze(pa, th[i], &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
+            if (ap_freeze(pa, th[i], t->fset >= 5 ? AP_PACKED : 0, &ptb, &P.parser, &P.parsz)) { st = DYAD_NOMEM; goto out; }
             void *img = image(t, &P, &isz);
             double up = 0, las = 0, uas = 0;
             if (!img || (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
