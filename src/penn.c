@@ -1069,7 +1069,9 @@ static void possessor_of_verb(dyad_token *t, int n) {
             slip_span(t, n, k, &l2, &h2);
             if (l2 == hi + 1) N = k;
         }
-        if (N < 0) continue;
+        /* not across a bracket or comma: "Poland 's ( Poland chose" */
+        if (N < 0 || !strcmp(t[hi + 1].upos, "PUNCT") || starts(t[hi + 1].xpos, "-") || !strcmp(t[hi + 1].form, ","))
+            continue;
         t[x].head = N + 1;
     }
 }
@@ -2087,8 +2089,9 @@ static void flatten_conjuncts(dyad_token *t, int n) {
 ** a conjunct, and flatten_conjuncts hangs the members on the list's head, as
 ** Penn's (NP A , B , C and D). A parenthetical apposition that holds a
 ** coordination ("the Quartet , Russia and the United States , said") is closed
-** by a comma: a single apposition so closed stays one (two comma-led links or
-** more make a list either way). */
+** by a comma, or followed by more of the head's phrase ("Queen Elizabeth II ,
+** the UK and Commonwealth Realms head/appos of state"): a single apposition
+** so closed stays one (two comma-led links or more make a list either way). */
 static int comma_led(const dyad_token *t, int n, int y) {
     int lo, hi;
     slip_span(t, n, y, &lo, &hi);
@@ -2116,6 +2119,11 @@ static void appositive_list(dyad_token *t, int n) {
         slip_span(t, n, x, &lo, &hi);
         if (ok && !links && ((hi > x && !strcmp(t[hi].form, ",")) || (hi + 1 < n && !strcmp(t[hi + 1].form, ","))))
             ok = 0;   /* a parenthetical apposition */
+        if (ok && !links && hi + 1 < n) {   /* "the UK and Commonwealth Realms | head/appos of state": not the list's end */
+            int a = hi + 1, steps = 0;
+            while (a != g && t[a].head >= 1 && t[a].head <= n && steps++ < n) a = t[a].head - 1;
+            if (a == g) ok = 0;
+        }
         if (ok) t[x].deprel = "conj";
     }
 }

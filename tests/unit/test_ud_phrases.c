@@ -247,6 +247,11 @@ int main(void) {
                "and CC CCONJ 7 cc;South NNP PROPN 8 compound;Korea NNP PROPN 3 conj",
                "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (, ,) (NP (NNP Vietnam)) (CC and) "
                "(NP (NNP South) (NNP Korea))))))"));
+    /* an apposition holding a coordination and followed by more of the head's phrase keeps it */
+    CHECK(same("Queen NNP PROPN 8 nsubj;, , PUNCT 4 punct;the DT DET 4 det;UK NNP PROPN 1 appos;and CC CCONJ 6 cc;"
+               "Realms NNP PROPN 4 conj;head NN NOUN 1 appos;arrived VBD VERB 0 root",
+               "(ROOT (S (NP (NP (NNP Queen)) (NP (NP (, ,) (DT the) (NNP UK)) (CC and) (NP (NNP Realms))) (NP (NN head))) "
+               "(VP (VBD arrived))))"));
     /* a parenthetical apposition holding a coordination, closed by a comma, keeps it */
     CHECK(same("Council NNP PROPN 7 nsubj;, , PUNCT 3 punct;Elrond NNP PROPN 1 appos;and CC CCONJ 5 cc;Gandalf NNP PROPN 3 conj;"
                ", , PUNCT 3 punct;met VBD VERB 0 root",
