@@ -783,8 +783,16 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
                     }
                     flat = 0;
                 }
-            } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) flat = 0;
-            else if (rel_is(d, "det") && kid[i] < h) flat = 0;   /* "the A and B": NP and NP */
+            } else if (!rel_is(d, "cc") && !rel_is(d, "punct") && !flat_mod(u, kid[i])) {
+                /* and so does one on the first conjunct after the last one: UD
+                ** hangs a shared dependent on the first conjunct ("Lawmakers and
+                ** officials in/nmod(Lawmakers) Fornost") */
+                if (lastc >= 0 && kid[i] > lastc && nshared < 8 && has_case(u, kid[i]) &&
+                    (rel_is(d, "nmod") || rel_is(d, "obl")) && strcmp(d->deprel, "nmod:poss"))
+                    shared[nshared++] = kid[i];
+                else
+                    flat = 0;
+            } else if (rel_is(d, "det") && kid[i] < h) flat = 0;   /* "the A and B": NP and NP */
             else if ((rel_is(d, "compound") || rel_is(d, "flat")) && !strcmp(d->upos, "PROPN") &&
                      !strcmp(t[h].upos, "PROPN"))
                 flat = 0;   /* "Minas Tirith and Osgiliath": a multi-word name is an NP of its own */
@@ -824,11 +832,21 @@ static dyad_status emit(ud_ctx *u, int h, int parent, int skip_case) {
             int np = pt_add(u->p, parent, "NP", 2, -1), outer = np;
             if (np >= 0 && nshared) np = pt_add(u->p, outer, "NP", 2, -1);
             if (np < 0) { st = DYAD_NOMEM; goto out; }
+            /* the head's words after the first shared PP ("… in the City !") follow it */
+            int s0 = u->n;
+            for (int k = 0; k < nshared; k++) if (shared[k] < s0) s0 = shared[k];
             for (int k = 0; k < nshared; k++) u->done[shared[k]] = 1;
+            for (int i = 0; i < nk; i++) if (kid[i] > s0) u->done[kid[i]] = 1;
             u->done[h] = 0;
             st = emit_flat(u, h, np);
             for (int k = 0; k < nshared; k++) u->done[shared[k]] = 0;
-            for (int k = 0; k < nshared && !st; k++) st = emit(u, shared[k], outer, 0);
+            for (int i = 0; i < nk; i++) if (kid[i] > s0) u->done[kid[i]] = 0;
+            for (int p = s0; p < u->n && !st; p++) {
+                int sh = 0;
+                for (int k = 0; k < nshared; k++) if (shared[k] == p) sh = 1;
+                if (sh) st = emit(u, p, outer, 0);
+                else if (t[p].head == h + 1) st = emit_dep(u, p, outer);
+            }
             goto out;
         }
     }

@@ -215,8 +215,9 @@ int main(void) {
     ** coordinator is a third conjunct; a dependent after a conjunct stays after it */
     CHECK(same("China NNP PROPN 2 nsubj;condemned VBD VERB 0 root;Japan NNP PROPN 2 obj;, , PUNCT 5 punct;Vietnam NNP PROPN 3 conj;and CC CCONJ 7 cc;South NNP PROPN 8 compound;Korea NNP PROPN 3 nmod;. . PUNCT 2 punct",
                "(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (NP (NNP Japan)) (, ,) (NP (NNP Vietnam)) (CC and) (NP (NNP South) (NNP Korea)))) (. .)))"));
+    /* (a PP on the first conjunct after the last one is shared by the coordination: after it, outside it) */
     CHECK(same("Rohan NNP PROPN 2 nsubj;accused VBD VERB 0 root;Gondor NNP PROPN 2 obj;and CC CCONJ 5 cc;Arnor NNP PROPN 3 conj;of IN ADP 7 case;aggression NN NOUN 3 nmod;. . PUNCT 2 punct",
-               "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Gondor)) (CC and) (NP (NNP Arnor)) (PP (IN of) (NP (NN aggression))))) (. .)))"));
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD accused) (NP (NP (NNP Gondor) (CC and) (NNP Arnor)) (PP (IN of) (NP (NN aggression))))) (. .)))"));
     /* 'Turkey/root condemned/amod attacks/obj(Turkey)': a noun takes no object, the verb heads the clause */
     CHECK(same("Turkey NNP PROPN 0 root;condemned VBN VERB 3 amod;attacks NNS NOUN 1 obj;by IN ADP 5 case;Syria NNP PROPN 3 nmod;. . PUNCT 1 punct",
                "(ROOT (S (NP (NNP Turkey)) (VP (VBD condemned) (NP (NP (NNS attacks)) (PP (IN by) (NP (NNP Syria))))) (. .)))"));
@@ -252,6 +253,14 @@ int main(void) {
                "Realms NNP PROPN 4 conj;head NN NOUN 1 appos;arrived VBD VERB 0 root",
                "(ROOT (S (NP (NP (NNP Queen)) (NP (NP (, ,) (DT the) (NNP UK)) (CC and) (NP (NNP Realms))) (NP (NN head))) "
                "(VP (VBD arrived))))"));
+    /* a PP on the first conjunct after the last one is shared (UD's convention): outside the coordination */
+    CHECK(same("Lawmakers NNS NOUN 8 nsubj;and CC CCONJ 3 cc;officials NNS NOUN 1 conj;in IN ADP 5 case;Fornost NNP PROPN 1 nmod;"
+               "and CC CCONJ 7 cc;Gondor NNP PROPN 5 conj;welcomed VBD VERB 0 root;Eriador NNP PROPN 8 obj",
+               "(ROOT (S (NP (NP (NNS Lawmakers) (CC and) (NNS officials)) (PP (IN in) (NP (NNP Fornost) (CC and) (NNP Gondor)))) "
+               "(VP (VBD welcomed) (NP (NNP Eriador)))))"));
+    CHECK(same("Pizzas NNS NOUN 0 root;and CC CCONJ 3 cc;Calzones NNS NOUN 1 conj;in IN ADP 6 case;the DT DET 6 det;"
+               "City NN NOUN 1 nmod;! . PUNCT 1 punct",
+               "(ROOT (NP (NP (NNS Pizzas) (CC and) (NNS Calzones)) (PP (IN in) (NP (DT the) (NN City))) (. !)))"));
     /* a parenthetical apposition holding a coordination, closed by a comma, keeps it */
     CHECK(same("Council NNP PROPN 7 nsubj;, , PUNCT 3 punct;Elrond NNP PROPN 1 appos;and CC CCONJ 5 cc;Gandalf NNP PROPN 3 conj;"
                ", , PUNCT 3 punct;met VBD VERB 0 root",
