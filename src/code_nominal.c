@@ -392,15 +392,17 @@ static int descends(const tree *T, int s, int a) {
     return 0;
 }
 
-/* The subject of k set off by a comma after noun i ("the visit of X, the
-** party's candidate ..., made on May 2 to Y"): an apposition the parser took
-** for the subject of the reduced relative. */
+/* The subject of k set off by commas on both sides after noun i ("the visit
+** of X, the party's candidate ..., made on May 2 to Y"): an apposition the
+** parser took for the subject of the reduced relative. A subject with no
+** comma before the verb ("the visit of X, Azerbaijan made to Y") is one. */
 static int comma_subject(const tree *T, int i, int k) {
     int sj = -1;
     for (int x = 0; x < T->n && sj < 0; x++) if (head_of(T, x) == k && rel_is(T, x, "nsubj")) sj = x;
-    if (sj <= i) return 0;
+    if (sj <= i || sj + 1 >= k || !T->t[k - 1].form || strcmp(T->t[k - 1].form, ",")) return 0;
     int left = sj;
     for (int x = i + 1; x < sj; x++) if (descends(T, x, sj)) { left = x; break; }
+    if (T->t[left].form && !strcmp(T->t[left].form, ",")) return 1;   /* the comma hangs on the subject */
     return left > 0 && T->t[left - 1].form && !strcmp(T->t[left - 1].form, ",");
 }
 

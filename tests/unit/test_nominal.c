@@ -174,6 +174,15 @@ int main(void) {
            "Azerbaijan/Azerbaijan/PROPN/NNP/9/nsubj made/make/VERB/VBD/2/parataxis "
            "to/to/ADP/IN/11/case Baku/Baku/PROPN/NNP/9/obl ././PUNCT/./2/punct",
            "DEU|FRA|111#");
+    /* ... unless that "subject" is an apposition set off by commas, the
+    ** participle a conjunct of the noun, and the to-phrase hung on a date
+    ** (the shared sample article with the feature-set-5 parser) */
+    EXPECT("Germany/Germany/PROPN/NNP/2/nsubj condemned/condemn/VERB/VBD/0/root the/the/DET/DT/4/det "
+           "visit/visit/NOUN/NN/2/obj of/of/ADP/IN/6/case France/France/PROPN/NNP/4/nmod ,/,/PUNCT/,/9/punct "
+           "the/the/DET/DT/9/det minister/minister/NOUN/NN/11/nsubj ,/,/PUNCT/,/9/punct "
+           "made/make/VERB/VBD/4/conj on/on/ADP/IN/14/case December/December/PROPN/NNP/14/nmod:unmarked "
+           "22/22/NUM/CD/11/obl to/to/ADP/IN/16/case Baku/Baku/PROPN/NNP/14/nmod ././PUNCT/./2/punct",
+           "DEU|FRA|111#FRA|AZE|042");
     /* a light verb: its subject is the actor, its to-phrase the target;
     ** a MOD HEAD row ("protest note") */
     EXPECT("Baku/Baku/PROPN/NNP/2/nsubj sent/send/VERB/VBD/0/root a/a/DET/DT/5/det protest/protest/NOUN/NN/5/compound "
