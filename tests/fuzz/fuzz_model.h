@@ -9,6 +9,7 @@
 #include "dyad.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static char fuzz_tmp_model[64];
@@ -29,7 +30,9 @@ static inline const char *fuzz_model_path(void) {
         }
     }
     snprintf(fuzz_tmp_model, sizeof fuzz_tmp_model, "/tmp/dyad-fuzz-model-%ld.dyadm", (long)getpid());
-    dyad_train_opts o = {1, 1, 2, 0.0f, NULL, NULL, 0};
+    dyad_train_opts o;
+    memset(&o, 0, sizeof o);
+    o.tag_epochs = 1; o.parse_epochs = 1; o.folds = 2;
     const char *tiny = getenv("DYAD_FUZZ_TINY");
     if (dyad_train(tiny && *tiny ? tiny : "tests/fuzz/tiny.conllu", NULL, fuzz_tmp_model, &o, err, sizeof err)
         != DYAD_OK) {
