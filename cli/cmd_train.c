@@ -66,7 +66,9 @@ int cmd_train(int argc, char **argv) {
     dyad_status st = dyad_train_features(train, dev, out, &o, features, err, sizeof err);
     if (st) {
         cli_error("train: %s", err[0] ? err : dyad_strerror(st));
-        if (st == DYAD_EIO) cli_error("train: the UD English EWT treebank is in ../shared/data/ud/en_ewt (see docs/parser.md)");
+        if (st == DYAD_EIO && o.unlabeled && strstr(err, "unlabeled text"))
+            cli_error("train: the news corpus for the word classes is ../shared/data/news/news.txt (see docs/parser.md)");
+        else if (st == DYAD_EIO) cli_error("train: the UD English EWT treebank is in ../shared/data/ud/en_ewt (see docs/parser.md)");
         return cli_exit_status(st);
     }
     return 0;

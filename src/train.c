@@ -685,7 +685,7 @@ static int tokbuf_push(tokbuf *b, uint64_t x) {
 
 static dyad_status read_unlabeled(trainer *t, const char *path, tokbuf *b) {
     FILE *f = fopen(path, "rb");
-    if (!f) { snprintf(t->err, t->errlen, "%s: cannot open", path); return DYAD_EIO; }
+    if (!f) { snprintf(t->err, t->errlen, "%s: cannot open the unlabeled text", path); return DYAD_EIO; }
     dyad_segmenter *sg = dyad_segmenter_new();
     char *line = NULL;
     size_t cap = 0;
@@ -706,7 +706,7 @@ static dyad_status read_unlabeled(trainer *t, const char *path, tokbuf *b) {
         }
         dyad_free(z);
     }
-    if (!st && ferror(f)) { snprintf(t->err, t->errlen, "%s: read error", path); st = DYAD_EIO; }
+    if (!st && ferror(f)) { snprintf(t->err, t->errlen, "%s: cannot read the unlabeled text", path); st = DYAD_EIO; }
     free(line);
     fclose(f);
     dyad_segmenter_free(sg);

@@ -94,6 +94,10 @@ if [ -f "$TRAIN" ]; then
   head -c 40000 "$TMP/f5a" >"$TMP/f5t"
   expect_status 2 "truncated feature set 5 model" "$DYAD" parse --model "$TMP/f5t" "$TMP/in.txt"
   expect_status 1 "--unlabeled missing file" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5c" --features 5 --unlabeled "$TMP/none.txt"
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5c" --features 5 --unlabeled "$TMP" 2>"$TMP/err5"
+  expect_grep "--unlabeled directory: a clear error" "cannot read the unlabeled text" "$TMP/err5"
+  head -c 100000 /dev/urandom >"$TMP/rand.bin"   # random bytes are text like any other: no crash
+  "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5r" --tag-epochs 1 --parse-epochs 1 --folds 2 --features 5 --unlabeled "$TMP/rand.bin" && ok || bad "--unlabeled random bytes"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
 else
   skip "$TRAIN absent: training determinism not tested"
