@@ -5,6 +5,7 @@
 ** direction: a constituent tree rebuilt from a UD tree, for the coder.
 */
 #include "penn.h"
+#include "rdate.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -1940,16 +1941,8 @@ static void nest_after_of(dyad_token *t, int n) {
     }
 }
 
-/* A month or weekday name ("December", "Dec.", "Monday"). */
-static int month_or_day(const char *w) {
-    static const char *names[] = {"January", "February", "March", "April", "May", "June", "July", "August",
-                                  "September", "October", "November", "December", "Jan.", "Feb.", "Mar.",
-                                  "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-                                  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                                  "Sunday", NULL};
-    for (int i = 0; names[i]; i++) if (!strcmp(w, names[i])) return 1;
-    return 0;
-}
+/* A month or weekday name ("December", "Dec.", "Monday"), as the date resolver reads them. */
+static int month_or_day(const char *w) { return rdate_calendar_word(w, strlen(w)) != 0; }
 
 int pt_date_word(const dyad_token *t, int n, int d) {
     if (month_or_day(t[d].form)) return 1;

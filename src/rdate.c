@@ -6,6 +6,7 @@
 */
 #include "dyad.h"
 #include "ingest.h"
+#include "rdate.h"
 #include <string.h>
 
 /* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) */
@@ -89,6 +90,16 @@ static int wday_of(const char *z, const word *w) {
     for (int i = 0; i < 7; i++)
         if (weq(z, w, wdays[i])) return i;
     return -1;
+}
+
+int rdate_calendar_word(const char *w, size_t n) {
+    if (n && w[n - 1] == '.') n--;                 /* "Dec." */
+    if (n == 0 || n > 16) return 0;
+    word x = {0, (uint32_t)n, -1};
+    int m = month_of(w, &x);
+    if (m) return m;
+    int d = wday_of(w, &x);
+    return d >= 0 ? 13 + d : 0;
 }
 
 static int small_number(const char *z, const word *w) {

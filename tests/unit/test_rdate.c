@@ -3,6 +3,7 @@
 ** publication date is used). */
 #include "dyad.h"
 #include "harness.h"
+#include "rdate.h"
 
 typedef struct rcase { const char *text, *pub, *want, *span; } rcase;
 
@@ -72,6 +73,11 @@ static const rcase cases[] = {
 };
 
 int main(void) {
+    /* calendar words, shared with the coder's UD repairs */
+    CHECK(rdate_calendar_word("December", 8) == 12 && rdate_calendar_word("Dec.", 4) == 12);
+    CHECK(rdate_calendar_word("Sept", 4) == 9 && rdate_calendar_word("Monday", 6) == 13);
+    CHECK(rdate_calendar_word("Sunday", 6) == 19 && rdate_calendar_word("may", 3) == 0);
+    CHECK(rdate_calendar_word("Decembers", 9) == 0 && rdate_calendar_word(".", 1) == 0 && rdate_calendar_word("", 0) == 0);
     size_t n = sizeof cases / sizeof cases[0];
     for (size_t i = 0; i < n; i++) {
         const rcase *c = &cases[i];
