@@ -95,6 +95,12 @@ int main(void) {
     /* a comma-enclosed PP between subject and verb is inside the subject NP */
     CHECK(same("The DT DET 2 det;minister NN NOUN 9 nsubj;, , PUNCT 2 punct;in IN ADP 5 case;remarks NNS NOUN 9 obl;on IN ADP 7 case;Monday NNP PROPN 5 nmod;, , PUNCT 5 punct;urged VBD VERB 0 root;Gondor NNP PROPN 9 obj",
                "(ROOT (S (NP (NP (DT The) (NN minister) (, ,)) (PP (IN in) (NP (NP (NNS remarks)) (PP (IN on) (NP (NNP Monday))) (, ,)))) (VP (VBD urged) (NP (NNP Gondor)))))"));
+    /* 'on December 22 to/nmod(22) Gondor': a date takes no PP but of; the PP is the verb's */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;flew VBD VERB 0 root;on IN ADP 5 case;December NNP PROPN 5 nmod:unmarked;22 CD NUM 2 obl;to IN ADP 7 case;Gondor NNP PROPN 5 nmod",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD flew) (PP (IN on) (QP (NP (NNP December)) (CD 22))) (PP (IN to) (NP (NNP Gondor))))))"));
+    /* ... but 'December 22 of/nmod(22) last year' stays */
+    CHECK(same("Rohan NNP PROPN 2 nsubj;flew VBD VERB 0 root;on IN ADP 5 case;December NNP PROPN 5 nmod:unmarked;22 CD NUM 2 obl;of IN ADP 8 case;last JJ ADJ 8 amod;year NN NOUN 5 nmod",
+               "(ROOT (S (NP (NNP Rohan)) (VP (VBD flew) (PP (IN on) (QP (NP (NNP December)) (CD 22) (PP (IN of) (NP (JJ last) (NN year))))))))"));
     /* a PP after the last bare conjunct modifies the coordination */
     CHECK(same("Lawmakers NNS NOUN 6 nsubj;and CC CCONJ 3 cc;officials NNS NOUN 1 conj;in IN ADP 5 case;Rohan NNP PROPN 3 nmod;welcomed VBD VERB 0 root;talks NNS NOUN 6 obj",
                "(ROOT (S (NP (NP (NNS Lawmakers) (CC and) (NNS officials)) (PP (IN in) (NP (NNP Rohan)))) (VP (VBD welcomed) (NP (NNS talks)))))"));
