@@ -543,6 +543,36 @@ static int new_ne(dyad_coder *c, const nb_item *it, int n, int drop_idx) {
     return c->nne++;
 }
 
+static int actor_words(const dyad_coder *c, const char **w, int nw);
+
+/* "North and South Korea": a one-word member that is no actor alone but is
+** one with the last member's words after its first ("NORTH KOREA", beside
+** "SOUTH KOREA") borrows them: the coordination shares its head noun. Sets
+** tail[m] to where the borrowed words start (else it stays -1). "Japan and
+** South Korea" keeps JAPAN, an actor alone. */
+static void elliptic_members(const dyad_coder *c, const nb_item *it, const int *ms, const int *me, int *tail,
+                             int nm) {
+    const char *w[16];
+    int nl = 0, second = -1;
+    if (nm < 2) return;
+    for (int j = ms[nm - 1]; j < me[nm - 1]; j++) {   /* w[1..]: the last member's words after its first */
+        if (it[j].kind != NB_WORD || !it[j].w) continue;
+        if (nl == 1) second = j;
+        if (nl >= 1 && nl < 16) w[nl] = it[j].w;
+        nl++;
+    }
+    if (nl < 2) return;
+    int nw = nl < 16 ? nl : 16;
+    for (int m = 0; m + 1 < nm; m++) {
+        int one = -1, count = 0;
+        for (int j = ms[m]; j < me[m]; j++) if (it[j].kind == NB_WORD) { one = j; count++; }
+        if (count != 1 || !it[one].w) continue;
+        w[0] = it[one].w;
+        if (actor_words(c, w, 1) == 1) continue;
+        if (actor_words(c, w, nw) >= 2) tail[m] = second;
+    }
+}
+
 /* emit the NE built in c->nb; with raw compounds, a NEC of split NEs */
 static int emit_ne(dyad_coder *c, int *had_comp) {
     int n = c->nnb;
@@ -580,17 +610,18 @@ static int emit_ne(dyad_coder *c, int *had_comp) {
         return 0;
     }
     /* members of each compound */
-    int mstart[4][32], mend[4][32], nm[4];
+    int mstart[4][32], mend[4][32], nm[4], tail[4][32];
     for (int k = 0; k < nc; k++) {
         nm[k] = 0;
         int b = cs[k] + 1;
         for (int i = cs[k] + 1; i <= ce[k]; i++) {
             if (it[i].kind == NB_MSEP || it[i].kind == NB_CEND) {
-                if (nm[k] < 32) { mstart[k][nm[k]] = b; mend[k][nm[k]] = i; nm[k]++; }
+                if (nm[k] < 32) { mstart[k][nm[k]] = b; mend[k][nm[k]] = i; tail[k][nm[k]] = -1; nm[k]++; }
                 b = i + 1;
             }
         }
         if (nm[k] == 0) return 0;
+        elliptic_members(c, it, mstart[k], mend[k], tail[k], nm[k]);
     }
     /* the word just before the first compound is dropped */
     int drop = -1;
@@ -603,6 +634,9 @@ static int emit_ne(dyad_coder *c, int *had_comp) {
         for (int i = 0; i < n && m < 512;) {
             if (k < nc && i == cs[k]) {
                 for (int j = mstart[k][idx[k]]; j < mend[k][idx[k]] && m < 512; j++)
+                    if (it[j].kind == NB_WORD) tmp[m++] = it[j];
+                int tl = tail[k][idx[k]], last = nm[k] - 1;   /* "North [Korea]" */
+                for (int j = tl; tl >= 0 && j < mend[k][last] && m < 512; j++)
                     if (it[j].kind == NB_WORD) tmp[m++] = it[j];
                 i = ce[k] + 1;
                 k++;
@@ -760,6 +794,19 @@ static int phrase_match(const char *const *ew, const uint8_t *sep, int enw,
     if (mark) for (int i = 0; i < na; i++) mark[at[i]] = 1;
     *last = cur;
     return 1;
+}
+
+/* The most words an actor entry matches at w[0] (contiguous from the start), 0 if none. */
+static int actor_words(const dyad_coder *c, const char **w, int nw) {
+    size_t n = 0;
+    int best = 0;
+    const dict_actor *const *cand = dict_actors_by_first(c->d, w[0], &n);
+    for (size_t k = 0; k < n; k++) {
+        int last;
+        if (phrase_match(cand[k]->words, cand[k]->sep, cand[k]->nwords, w, nw, 0, NULL, &last, NULL) && last + 1 > best)
+            best = last + 1;
+    }
+    return best;
 }
 
 /* "base:line" into buf (at most n bytes with the NUL); returns the length */

@@ -21,7 +21,8 @@ expect_events() {
 # 1. Penn trees as CoreNLP writes them: a flat NP "Japan and South Korea" has
 # the members JAPAN and SOUTH KOREA (a multi-word name is one member), not
 # JAPAN, SOUTH and KOREA; objects and subjects alike; coordinated capitalised
-# modifiers share their noun ("Japanese and South Korean officials").
+# modifiers share their noun ("Japanese and South Korean officials"), and so do
+# names ("North and South Korea": NORTH is no actor alone, NORTH KOREA is).
 cat > "$TMP/penn.xml" <<'EOF'
 <Sentences>
 <Sentence date="20240502" id="P1_1" source="T" sentence="True">
@@ -40,6 +41,10 @@ cat > "$TMP/penn.xml" <<'EOF'
 <Text>China condemned Japanese and South Korean officials.</Text>
 <Parse>(ROOT (S (NP (NNP China)) (VP (VBD condemned) (NP (JJ Japanese) (CC and) (JJ South) (JJ Korean) (NNS officials))) (. .)))</Parse>
 </Sentence>
+<Sentence date="20240502" id="P5_1" source="T" sentence="True">
+<Text>North and South Korea condemned Japan.</Text>
+<Parse>(ROOT (S (NP (NNP North) (CC and) (NNP South) (NNP Korea)) (VP (VBD condemned) (NP (NNP Japan))) (. .)))</Parse>
+</Sentence>
 </Sentences>
 EOF
 "$DYAD" code --parsed "$TMP/penn.xml" --dicts "$dicts" > "$TMP/penn.tsv" 2> "$TMP/err"
@@ -51,7 +56,9 @@ P3 CHN JPN 111
 P3 CHN VNM 111
 P3 CHN USA 111
 P4 CHN JPN 111
-P4 CHN KOR 111"
+P4 CHN KOR 111
+P5 PRK JPN 111
+P5 KOR JPN 111"
 
 # 2. UD trees with the slips our parser makes on such coordinations: "Japan/
 # compound and/cc(South) South/compound Korea" (a compound chain) and "Korea/nmod"
