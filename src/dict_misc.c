@@ -46,26 +46,34 @@ int dict_load_discards(dict_file *f) {
 
 /* ----------------------------------------------------------------- issues */
 
-typedef struct strlist { char **v; size_t n, cap; } strlist;
+/* A set of strings in insertion order; members are told apart by hash
+** first, so a phrase's expansion costs no string compares beyond equal ones. */
+typedef struct strlist { char **v; uint64_t *h; size_t n, cap; } strlist;
 
 static int sl_push(strlist *l, const char *z) {
-    for (size_t i = 0; i < l->n; i++) if (!strcmp(l->v[i], z)) return 0;   /* set */
+    size_t n = strlen(z);
+    uint64_t h = dict_hash(z, n);
+    for (size_t i = 0; i < l->n; i++) if (l->h[i] == h && !strcmp(l->v[i], z)) return 0;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
         char **v = dyad_realloc(l->v, cap * sizeof *v);
         if (!v) return -1;
-        l->v = v; l->cap = cap;
+        l->v = v;
+        uint64_t *hv = dyad_realloc(l->h, cap * sizeof *hv);
+        if (!hv) return -1;
+        l->h = hv; l->cap = cap;
     }
-    size_t n = strlen(z);
     char *c = dyad_malloc(n + 1);
     if (!c) return -1;
     memcpy(c, z, n + 1);
+    l->h[l->n] = h;
     l->v[l->n++] = c;
     return 0;
 }
 static void sl_free(strlist *l) {
     for (size_t i = 0; i < l->n; i++) dyad_free(l->v[i]);
     dyad_free(l->v);
+    dyad_free(l->h);
 }
 
 /* Expand one phrase (upper case) once; returns 1 if it changed (outputs in
@@ -114,6 +122,8 @@ static int expand_once(const char *z, strlist *out) {
     }
     return 0;
 }
+
+#define ISSUE_MAX_FORMS 1024   /* intermediate and final forms of one phrase */
 
 static int issue_store(dict_file *f, const char *phrase, dict_issue_kind kind, const char *code,
                        const char *category) {
@@ -195,9 +205,11 @@ int dict_load_issues(dict_file *f) {
         const char *icode = dict_strdup(d, code, strlen(code));
         if (!icode) return dict_nomem(d);
         upcase(phrase);
-        /* expand until nothing changes */
+        /* expand until nothing changes; each '+' doubles the forms, so a
+        ** line of pluses is refused instead of taking forever (the Phoenix
+        ** file's largest phrase has 64 forms) */
         strlist todo = {0}, done = {0};
-        int rc = sl_push(&todo, phrase);
+        int rc = sl_push(&todo, phrase), over = 0;
         for (size_t i = 0; i < todo.n && !rc; i++) {
             strlist out = {0};
             int e = expand_once(todo.v[i], &out);
@@ -205,13 +217,19 @@ int dict_load_issues(dict_file *f) {
             else if (e == 0) rc = sl_push(&done, todo.v[i]);
             else for (size_t j = 0; j < out.n && !rc; j++) rc = sl_push(&todo, out.v[j]);
             sl_free(&out);
-            if (todo.n > 4096) break;
+            if (todo.n > ISSUE_MAX_FORMS) { over = 1; break; }
         }
-        for (size_t i = 0; i < done.n && !rc; i++)
+        for (size_t i = 0; i < done.n && !rc && !over; i++)
             rc = issue_store(f, done.v[i], DICT_ISSUE, icode, category);
         sl_free(&todo);
         sl_free(&done);
         if (rc) return d->errmsg[0] ? -1 : dict_nomem(d);
+        if (over) {
+            if (dict_bad(f, "issue phrase expands to more than %d forms ('+', N: and V: multiply them)",
+                         ISSUE_MAX_FORMS))
+                return -1;
+            continue;
+        }
         st->issues++;
     }
     return r < 0 ? -1 : 0;

@@ -115,6 +115,29 @@ static void test_regular_forms(void) {
     remove(v2);
 }
 
+/* fuzz_dict finding: each '+' doubles a phrase's forms; a line of pluses took
+** the loader minutes. Over 1,024 forms the line is refused (strict) or skipped
+** (lenient) with file:line; 6 pluses (64 forms, the Phoenix file's largest) load. */
+static void test_issue_expansion_cap(void) {
+    const char *p = write_tmp("plus.issues.txt",
+        "<ISSUE CATEGORY=\"T\">\nA+B+C+D+E+F+G [SIX]\nERIADOR +++++++++++++++++++++++++++++++++++++++++ [ERI]\n"
+        "GONDOR+ARNOR [GA]\n</ISSUE>\n");
+    dyad_dicts *d = dyad_dicts_new(0);
+    CHECK(dyad_dicts_add_file(d, p, DYAD_DK_ISSUES) == DYAD_EPARSE);
+    CHECKF(strstr(dyad_dicts_errmsg(d), "plus.issues.txt:3: issue phrase expands to more than 1024 forms") != NULL,
+           "%s", dyad_dicts_errmsg(d));
+    dyad_dicts_free(d);
+    d = dyad_dicts_new(DYAD_DICT_LENIENT);
+    CHECK(dyad_dicts_add_file(d, p, DYAD_DK_ISSUES) == DYAD_OK && dyad_dicts_freeze(d) == DYAD_OK);
+    CHECK(dyad_dicts_nskipped(d) == 1 && dyad_dicts_ndiag(d) == 1);
+    CHECK(dict_issue_get(d, "A-B C-D E F-G") && dict_issue_get(d, "A B C D E F G") && dict_issue_get(d, "GONDOR-ARNOR"));
+    size_t n;
+    dict_issues(d, &n);
+    CHECKF(n == 64 + 2, "issues %zu", n);
+    dyad_dicts_free(d);
+    remove(p);
+}
+
 static void test_verbs_legacy(void) {
     const char *path = shared_path("data/petrarch/PETR.Validate.verbs.txt");
     if (!path) { SKIP("../shared absent"); return; }
@@ -388,6 +411,7 @@ int main(void) {
     test_verbs_legacy();
     test_actors();
     test_agents_discards_issues();
+    test_issue_expansion_cap();
     test_production();
     test_failures();
     return TEST_END();
