@@ -206,7 +206,7 @@ int dict_load_issues(dict_file *f) {
         if (!icode) return dict_nomem(d);
         upcase(phrase);
         /* expand until nothing changes; each '+' doubles the forms, so a
-        ** line of pluses is refused instead of taking forever (the Phoenix
+        ** line of pluses is refused instead of taking seconds (the Phoenix
         ** file's largest phrase has 64 forms) */
         strlist todo = {0}, done = {0};
         int rc = sl_push(&todo, phrase), over = 0;
