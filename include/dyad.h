@@ -568,7 +568,15 @@ typedef struct dyad_engine_opts {
     double article_seconds;    /* per-article time cap (default 30 s) */
     int filter;                /* 1: one event per (date, source, target, code) per article */
     int no_nominal;            /* 1: no nominal events (event nouns, code_nominal.c); default 0 */
+    int coder;                 /* dyad_coder_kind: DYAD_CODER_NEWS (default) codes UD trees for
+                                  real news; DYAD_CODER_P1 is PETRARCH-1's semantics (the
+                                  validation suite's) */
 } dyad_engine_opts;
+
+typedef enum dyad_coder_kind {
+    DYAD_CODER_NEWS = 0,       /* UD-tree coder for real news (code_news.c, docs/coder.md) */
+    DYAD_CODER_P1 = 1          /* PETRARCH-1 on phrases rebuilt from UD (code.c, formats.md §13) */
+} dyad_coder_kind;
 
 void dyad_engine_opts_default(dyad_engine_opts *o);
 /** Load dictionaries and model (OWNED: dyad_engine_free). On failure err
