@@ -30,6 +30,8 @@ static void usage(FILE *f) {
           "  --set NAME         production (default) or validate\n"
           "  --model FILE       parser model (default $DYAD_MODEL, else models/en_ewt.dyadm)\n"
           "  --no-filter        keep duplicate (date, source, target, code) events\n"
+          "  --coder NAME       news (default): the UD coder for real news (docs/coder.md);\n"
+          "                     p1: PETRARCH-1's semantics, as the validation suite expects\n"
           "  --no-nominal       code verbs only, not event nouns (\"the visit of X to Y\")\n"
           "  -j N               worker threads (default 1); output order is unchanged\n"
           "  --max-tokens N     skip (and count) sentences longer than N tokens (250)\n"
@@ -169,7 +171,7 @@ static int jsonl_name(const char *path) {
 
 int cmd_code_articles(int argc, char **argv) {
     const char *input = NULL, *date = NULL, *fmt = "jsonl", *dicts = NULL, *set = NULL,
-               *model = NULL, *jobs = "1", *maxtok = NULL, *secs = NULL;
+               *model = NULL, *jobs = "1", *maxtok = NULL, *secs = NULL, *coder = "news";
     int no_filter = 0, no_nominal = 0, quiet = 0, nfiles = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     if (!files) return EXIT_FAIL;
@@ -183,6 +185,7 @@ int cmd_code_articles(int argc, char **argv) {
         if (cli_opt_value(argc, argv, &i, "--set", &set)) continue;
         if (cli_opt_value(argc, argv, &i, "--model", &model)) continue;
         if (cli_opt_value(argc, argv, &i, "-j", &jobs)) continue;
+        if (cli_opt_value(argc, argv, &i, "--coder", &coder)) continue;
         if (cli_opt_value(argc, argv, &i, "--max-tokens", &maxtok)) continue;
         if (cli_opt_value(argc, argv, &i, "--article-seconds", &secs)) continue;
         if (!strcmp(a, "--no-filter")) { no_filter = 1; continue; }
@@ -216,6 +219,9 @@ int cmd_code_articles(int argc, char **argv) {
     eo.model_path = model ? model : getenv("DYAD_MODEL");   /* as dyad parse and dyad validate */
     eo.filter = !no_filter;
     eo.no_nominal = no_nominal;
+    if (!strcmp(coder, "news")) eo.coder = DYAD_CODER_NEWS;
+    else if (!strcmp(coder, "p1")) eo.coder = DYAD_CODER_P1;
+    else { cli_error("code: --coder must be news or p1"); free(files); return EXIT_USAGE; }
     if (maxtok) eo.max_sentence_tokens = atoi(maxtok);
     if (secs) eo.article_seconds = atof(secs);
     dyad_engine *eng = NULL;

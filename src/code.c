@@ -1561,6 +1561,12 @@ static const char *discard_check(dyad_coder *c, const char *text) {
     return sent ? "sentencediscard" : NULL;
 }
 
+const char *code_discard_note(dyad_coder *c, const char *text) {
+    if (!c) return NULL;
+    arena_reset(&c->mem);
+    return discard_check(c, text);
+}
+
 /* ================================================================ issues */
 
 const char *dyad_code_issues(dyad_coder *c, const char *text) {

@@ -41,4 +41,9 @@ typedef struct cp_pattern {
 int code_phrase_actor(dyad_coder *c, dyad_sentence *s, const int *toks, int ntok,
                       const char *date, const char **code, const char **entry);
 
+/* code_discard_note: "storydiscard", "sentencediscard" or NULL for a
+** sentence's text by the discard dictionary (formats.md §6), for coders that
+** do not run dyad_code_sentence (code_news.c). Resets c's scratch memory. */
+const char *code_discard_note(dyad_coder *c, const char *text);
+
 #endif

@@ -8,6 +8,8 @@
 #include "arena.h"
 #include "pipeline.h"
 #include "code_nominal.h"
+#include "code_news.h"
+#include "code.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -25,6 +27,7 @@ struct dyad_doc {
     dyad_sentence *sent;
     dyad_coder *coder;
     nominal_coder *nominal;    /* event nouns (NULL with opts.no_nominal) */
+    news_coder *news;          /* the news coder (opts.coder == DYAD_CODER_NEWS) */
     arena mem;                 /* per-article strings (reset per article) */
     dyad_coded *ev;            /* events of the current article */
     size_t nev, cap;
@@ -86,8 +89,11 @@ dyad_doc *dyad_doc_new(const dyad_engine *e) {
     d->seg = dyad_segmenter_new();
     d->sent = dyad_sentence_new();
     d->coder = dyad_coder_new(e->dicts);
+    int news = e->opts.coder == DYAD_CODER_NEWS;
+    if (news) d->news = news_new(e->dicts);
     if (!e->opts.no_nominal) d->nominal = nominal_new(e->dicts, NULL, 0, NULL, NULL, 0);
-    if (!d->seg || !d->sent || !d->coder || (!e->opts.no_nominal && !d->nominal)) { dyad_doc_free(d); return NULL; }
+    if (!d->seg || !d->sent || !d->coder || (news && !d->news) ||
+        (!e->opts.no_nominal && !d->nominal)) { dyad_doc_free(d); return NULL; }
     return d;
 }
 
@@ -97,6 +103,7 @@ void dyad_doc_free(dyad_doc *d) {
     dyad_sentence_free(d->sent);
     dyad_coder_free(d->coder);
     nominal_free(d->nominal);
+    news_free(d->news);
     arena_free(&d->mem);
     dyad_free(d->ev);
     dyad_free(d);
@@ -225,7 +232,14 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
         int nev = 0;
         const char *note = NULL;
         const char *stext = dyad_sentence_text(d->sent);
-        st = dyad_code_sentence(d->coder, d->sent, NULL, date8, stext, &e->code, &ev, &nev, &note);
+        if (d->news) {
+            /* the PETRARCH-1 pass finds discards and the phrases the nominal
+               coder resolves actors on; its own events are not used */
+            st = dyad_code_sentence(d->coder, d->sent, NULL, date8, stext, &e->code, &ev, &nev, &note);
+            nev = 0;
+            if (!st && !note) st = news_code(d->news, d->sent, date8, &ev, &nev);
+        } else
+            st = dyad_code_sentence(d->coder, d->sent, NULL, date8, stext, &e->code, &ev, &nev, &note);
         if (st == DYAD_NOMEM) return st;
         if (st) { d->stats.failed++; continue; }
         if (note && !strcmp(note, "storydiscard")) {  /* the whole story is out */

@@ -1,0 +1,937 @@
+/*
+** code_news.c: the news coder (code_news.h). It reads the UD tree as it is:
+**
+**   predicate   a VERB whose form or lemma the verb dictionary codes; its
+**               block's patterns may refine the code (the best-matching one:
+**               most literal words found after the verb, in order)
+**   source      the subject (nsubj), or for a passive the by-agent; a
+**               subjectless conjunct, xcomp or participle takes its head's
+**   target      the pattern's `+` phrase, else the object (obj, iobj), else a
+**               prepositional phrase whose preposition suits the kind of
+**               action (AGAINST always; WITH for meetings, ON for appeals...);
+**               for a passive, the subject. Places never are actors.
+**   actor       country (or IGO/NGO) of the phrase plus the role of its head:
+**               a dictionary actor that is the head itself gives its full
+**               code; one among the modifiers gives its country; the role
+**               is the agent nearest the head; "hundreds of militants" and
+**               "X, Secretary of Y" look into the of-phrase and apposition
+**
+** What gives no event: a negated, conditional, modal or questioned verb; a
+** verb that is the complement of another coded verb ("urged Y to release Z":
+** the appeal, not the release) or of a denial; a relative clause (background);
+** a statement (CAMEO root 01) without an addressee or addressed to the media;
+** two role-only sides of which neither is a political actor.
+*/
+#include "code_news.h"
+#include "dict.h"
+#include "arena.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXW 64           /* words of one noun phrase core */
+
+typedef struct actor {
+    char code[48];
+    int start, end;       /* token span, end exclusive */
+    const char *entry;    /* "file:line[+file:line]" */
+    int named;            /* a dictionary actor (not an agent alone) */
+    char role[8];         /* role trigram(s) of the head, "" if none */
+} actor;
+
+struct news_coder {
+    const dyad_dicts *d;
+    unsigned off;
+    arena mem;            /* per sentence */
+    int32_t date;
+    int n;
+    dyad_token *t;
+    int *hd, *kid, *sib;  /* 0-based head (-1 none), first child, next sibling */
+    const char **W, **L;  /* fold keys of form and lemma */
+    unsigned char *blocked; /* verb may give no event (set by its governor) */
+    dyad_event *ev;
+    int nev, cap;
+    int oom;
+};
+
+news_coder *news_new(const dyad_dicts *d) {
+    news_coder *c = dyad_calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->d = d;
+    arena_init(&c->mem);
+    return c;
+}
+
+void news_free(news_coder *c) {
+    if (!c) return;
+    arena_free(&c->mem);
+    dyad_free(c->ev);
+    dyad_free(c);
+}
+
+void news_set_off(news_coder *c, unsigned mask) { if (c) c->off = mask; }
+
+/* ------------------------------------------------------------ the tree */
+
+/* Relation test: "obl" matches obl and obl:tmod; "obl:agent" matches itself only. */
+static int rel(const news_coder *c, int i, const char *r) {
+    const char *d = c->t[i].deprel;
+    size_t n = strlen(r);
+    return !strncmp(d, r, n) && (d[n] == 0 || (d[n] == ':' && !strchr(r, ':')));
+}
+static int upos(const news_coder *c, int i, const char *u) { return !strcmp(c->t[i].upos, u); }
+static int lem(const news_coder *c, int i, const char *w) { return !strcmp(c->L[i], w); }
+static int word(const news_coder *c, int i, const char *w) { return !strcmp(c->W[i], w) || !strcmp(c->L[i], w); }
+static int is_nominal(const news_coder *c, int i) {
+    return upos(c, i, "NOUN") || upos(c, i, "PROPN") || upos(c, i, "PRON") || upos(c, i, "NUM");
+}
+
+/* first child of i with relation r, or -1 */
+static int child(const news_coder *c, int i, const char *r) {
+    for (int k = c->kid[i]; k >= 0; k = c->sib[k])
+        if (rel(c, k, r)) return k;
+    return -1;
+}
+
+/* the preposition (case child) of nominal i, as a fold key; "" if none. Two-word
+** ones ("according to", "because of") give their first word. */
+static const char *prep_of(const news_coder *c, int i) {
+    for (int k = c->kid[i]; k >= 0; k = c->sib[k])
+        if (rel(c, k, "case") && !upos(c, k, "PART")) return c->L[k];
+    return "";
+}
+
+static int in_list(const char *w, const char *const *list) {
+    for (; *list; list++) if (!strcmp(w, *list)) return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ word lists */
+
+static const char *const place_nouns[] = {
+    "STREET", "CITY", "TOWN", "VILLAGE", "AREA", "REGION", "PROVINCE", "DISTRICT",
+    "LOCATION", "OUTSKIRTS", "OUTSKIRT", "RIVER", "COAST", "SQUARE", "ROAD", "HIGHWAY",
+    "NEIGHBORHOOD", "NEIGHBOURHOOD", "SUBURB", "CENTRE", "CENTER", "SOUTH", "NORTH",
+    "EAST", "WEST", "PART", "ISLAND", "SITE", "ZONE", "HOSPITAL", "SCHOOL", "PRISON",
+    "JAIL", "CAMP", "HEADQUARTERS", "STUDIO", "HOME", "HOUSE", "RESIDENCE", "BUILDING",
+    "PLANT", "FACILITY", "MARKET", "AIRPORT", "PORT", "BORDER", "TERRITORY", "CAPITAL",
+    "STREETS", "AREAS", "PLACE", "COUNTRYSIDE", "VICINITY", "SPOT", "CORNER", "WATERS",
+    NULL
+};
+/* government nouns the agent dictionary lacks (Phoenix.agents.txt has
+   "GOVERNMENT OFFICIAL", "HIGH OFFICIAL"... but not "OFFICIAL" alone) */
+static const char *const official_nouns[] = { "OFFICIAL", "OFFICIALS", NULL };
+/* heads whose of-phrase is the actor: "hundreds of militants", "a convoy of
+   forces"; kin and other relations are not ("the wife of the minister") */
+static const char *const kin_nouns[] = {
+    "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER", "BROTHER", "SISTER",
+    "FAMILY", "FRIEND", "COUSIN", "WIDOW", "RELATIVE", "CHILD", "CHILDREN", "PARENT",
+    "NEPHEW", "NIECE", "UNCLE", "AUNT", "GRANDSON", "GRANDDAUGHTER", "LAWYER", "BODYGUARD",
+    NULL
+};
+/* prepositions of place and time: never a target */
+static const char *const locative_preps[] = {
+    "IN", "AT", "NEAR", "ACROSS", "THROUGHOUT", "INSIDE", "OUTSIDE", "AROUND", "WITHIN",
+    "DURING", "AFTER", "BEFORE", "SINCE", "UNTIL", "AMONG", "AMID", "ALONG", "BESIDE",
+    "BEHIND", "BEYOND", "UNDER", "ABOVE", "BELOW", "OVER", "VIA", "THROUGH", "ACCORDING",
+    NULL
+};
+static const char *const modal_aux[] = { "COULD", "MIGHT", "MAY", "WOULD", "SHOULD", "MUST", NULL };
+static const char *const cond_marks[] = { "IF", "UNLESS", "WHETHER", "LEST", NULL };
+/* verbs whose clausal complement is not reported as done */
+static const char *const irrealis_verbs[] = {
+    "DENY", "REJECT", "REFUTE", "DISPUTE", "DOUBT", "WANT", "HOPE", "WISH", "URGE",
+    "ASK", "CALL", "DEMAND", "REQUEST", "THREATEN", "PROPOSE", "SUGGEST", "RECOMMEND",
+    "EXPECT", "FEAR", "SEEK", "TRY", "ATTEMPT", "INTEND", "PLAN", "PROMISE", "PLEDGE",
+    "VOW", "AIM", "REFUSE", "DECLINE", "WARN", "ORDER", "ENCOURAGE", "INVITE", "PREPARE",
+    "CONSIDER", "PERSUADE", "FORCE", "ALLOW", "PERMIT", "PRESSURE", "PRESS", "APPEAL",
+    "OFFER", "AGREE", "NEED", "WAIT", "STRUGGLE", "CLAIM", "ALLEGE", "ACCUSE", "BLAME",
+    NULL
+};
+/* roles that make a side a political actor on its own */
+static const char *const strong_roles[] = {
+    "GOV", "MIL", "COP", "REB", "JUD", "LEG", "SPY", "UAF", "IMG", "INS", "OPP", "PTY",
+    "ELI", "SEP", NULL
+};
+static const char *const function_words[] = {
+    "AT", "IN", "ON", "TO", "FOR", "WITH", "BY", "FROM", "OF", "THE", "A", "AN",
+    "AGAINST", "INTO", "OVER", "ABOUT", "AS", "UP", "OUT", "OFF", "DOWN", "AND", NULL
+};
+
+/* ------------------------------------------------------------ actors */
+
+static const char *fileline(news_coder *c, const char *file, uint32_t line, const char *prev) {
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    char buf[512];
+    int k = snprintf(buf, sizeof buf, "%s%s%s:%u", prev && *prev ? prev : "", prev && *prev ? "+" : "",
+                     base, (unsigned)line);
+    if (k < 0) return "";
+    if ((size_t)k >= sizeof buf) k = (int)sizeof buf - 1;
+    char *p = arena_strndup(&c->mem, buf, (size_t)k);
+    if (!p) { c->oom = 1; return ""; }
+    return p;
+}
+
+/* Collect the core of the noun phrase headed by h: h and its compound, flat,
+** amod, nmod:poss (and their cores) and touching hyphens. */
+static void core_collect(const news_coder *c, int h, unsigned char *in, int depth) {
+    in[h] = 1;
+    if (depth > 8) return;
+    for (int k = c->kid[h]; k >= 0; k = c->sib[k]) {
+        if (rel(c, k, "compound") || rel(c, k, "flat") || rel(c, k, "amod") ||
+            rel(c, k, "nmod:poss") || rel(c, k, "nmod:desc") || rel(c, k, "goeswith") ||
+            rel(c, k, "fixed"))
+            core_collect(c, k, in, depth + 1);
+        else if (rel(c, k, "punct") && !strcmp(c->W[k], "-"))
+            in[k] = 1;
+    }
+}
+
+typedef struct match { int a, b; const dict_actor *act; const dict_agent *agt; } match;
+
+/* Words of the core, one per token; a hyphen touching both neighbours joins
+** them ("Al", "-", "Qaeda" -> "AL-QAEDA") in the merged list. ws/we: the token
+** span of each word. */
+static int core_words(const news_coder *c, const int *tok, int nt, int merge,
+                      const char **w, int *ws, int *we, char *buf, size_t cap) {
+    int nw = 0;
+    size_t used = 0;
+    for (int i = 0; i < nt && nw < MAXW; i++) {
+        int j = tok[i];
+        if (!strcmp(c->W[j], "-")) {
+            int glue = merge && nw > 0 && i + 1 < nt && tok[i + 1] == j + 1 && we[nw - 1] == j - 1 &&
+                       c->t[j - 1].end == c->t[j].start && c->t[j].end == c->t[j + 1].start;
+            if (!glue) continue;
+            size_t l1 = strlen(w[nw - 1]), l2 = strlen(c->W[j + 1]);
+            if (used + l1 + l2 + 2 > cap) continue;
+            char *p = buf + used;
+            memcpy(p, w[nw - 1], l1);
+            p[l1] = '-';
+            memcpy(p + l1 + 1, c->W[j + 1], l2 + 1);
+            used += l1 + l2 + 2;
+            w[nw - 1] = p;
+            we[nw - 1] = j + 1;
+            i++;
+            continue;
+        }
+        w[nw] = c->W[j];
+        ws[nw] = we[nw] = j;
+        nw++;
+    }
+    return nw;
+}
+
+/* The dictionary actors and agents in the core of h, left to right, longest
+** first (both hyphen readings). */
+static int core_matches(news_coder *c, int h, match *m, int maxm, int *core_lo, int *core_hi) {
+    unsigned char *in = arena_zalloc(&c->mem, (size_t)c->n);
+    int *tok = arena_alloc(&c->mem, (size_t)c->n * sizeof *tok);
+    if (!in || !tok) { c->oom = 1; return 0; }
+    core_collect(c, h, in, 0);
+    int nt = 0;
+    for (int i = 0; i < c->n; i++) if (in[i]) tok[nt++] = i;
+    *core_lo = tok[0];
+    *core_hi = tok[nt - 1] + 1;
+    int nm = 0;
+    char buf[1024];
+    for (int merge = 1; merge >= 0; merge--) {
+        const char *w[MAXW];
+        int ws[MAXW], we[MAXW];
+        int nw = core_words(c, tok, nt, merge, w, ws, we, buf, sizeof buf);
+        for (int i = 0; i < nw && nm < maxm; ) {
+            size_t la = 0, lg = 0;
+            const dict_actor *a = dict_actor_match(c->d, w, (size_t)nw, (size_t)i, 1, &la);
+            const dict_agent *g = dict_agent_match(c->d, w, (size_t)nw, (size_t)i, &lg);
+            /* adjacent words only: a gap in the token order ends a phrase */
+            while (la > 1 && we[i + la - 1] - ws[i] + 1 > (int)la * 3) la--, a = NULL;
+            if (a && la > 0) {
+                int dup = 0;
+                for (int k = 0; k < nm; k++) if (m[k].a == ws[i] && m[k].b == we[i + la - 1] + 1 && m[k].act) dup = 1;
+                if (!dup) { m[nm].a = ws[i]; m[nm].b = we[i + la - 1] + 1; m[nm].act = a; m[nm].agt = NULL; nm++; }
+            }
+            if (g && lg > 0 && nm < maxm) {
+                int dup = 0;
+                for (int k = 0; k < nm; k++) if (m[k].a == ws[i] && m[k].b == we[i + lg - 1] + 1 && m[k].agt) dup = 1;
+                if (!dup) { m[nm].a = ws[i]; m[nm].b = we[i + lg - 1] + 1; m[nm].act = NULL; m[nm].agt = g; nm++; }
+            }
+            size_t step = la > lg ? la : lg;
+            i += step ? (int)step : 1;
+        }
+    }
+    return nm;
+}
+
+static int is_spokes(const char *code, const char *phrase) {
+    (void)code;
+    return !strncmp(phrase, "SPOKES", 6);
+}
+
+static int is_place_noun(const news_coder *c, int h) {
+    return upos(c, h, "NOUN") && (in_list(c->L[h], place_nouns) || in_list(c->W[h], place_nouns));
+}
+
+/* A country or bloc trigram at the start of code (not "---"). */
+static int has_entity(const char *code) {
+    return strlen(code) >= 3 && strncmp(code, "---", 3) != 0;
+}
+
+static int np_actor(news_coder *c, int h, actor *out, int depth);
+
+/* Fill out from the of/for-phrases and appositions of h when the core
+** lacks a country or a role. */
+static void np_extend(news_coder *c, int h, actor *out, int depth) {
+    for (int k = c->kid[h]; k >= 0; k = c->sib[k]) {
+        int of = rel(c, k, "nmod") && (!strcmp(prep_of(c, k), "OF") || !strcmp(prep_of(c, k), "FOR"));
+        int ap = rel(c, k, "appos");
+        if (!of && !ap) continue;
+        actor sub;
+        if (!np_actor(c, k, &sub, depth + 1)) continue;
+        if (!out->code[0] && in_list(c->L[h], kin_nouns)) return;
+        if (!out->code[0]) {            /* "hundreds of militants": the phrase is its of-phrase */
+            *out = sub;
+            out->start = out->start < sub.start ? out->start : sub.start;
+            return;
+        }
+        if (!has_entity(out->code) && has_entity(sub.code)) {
+            char code[48];
+            snprintf(code, sizeof code, "%.3s%s", sub.code, out->code + 3);
+            memcpy(out->code, code, sizeof code);
+            out->named = 1;
+            if (sub.entry[0]) {
+                char buf[512];
+                snprintf(buf, sizeof buf, "%s%s%s", out->entry, out->entry[0] ? "+" : "", sub.entry);
+                out->entry = arena_strndup(&c->mem, buf, strlen(buf));
+                if (!out->entry) { c->oom = 1; out->entry = ""; }
+            }
+            return;
+        }
+    }
+}
+
+/* The actor of the noun phrase headed by h, or 0 if it is none. */
+static int np_actor(news_coder *c, int h, actor *out, int depth) {
+    memset(out, 0, sizeof *out);
+    out->entry = "";
+    if (depth > 3 || h < 0) return 0;
+    if (upos(c, h, "PRON") || upos(c, h, "DET") || (upos(c, h, "NUM") && c->kid[h] < 0)) return 0;
+    if (is_place_noun(c, h)) return 0;
+    match m[24];
+    int lo = h, hi = h + 1;
+    int nm = core_matches(c, h, m, 24, &lo, &hi);
+    const match *name = NULL, *head_name = NULL, *agent = NULL;
+    for (int i = 0; i < nm; i++) {
+        if (m[i].act) {
+            if (h >= m[i].a && h < m[i].b) { if (!head_name || m[i].b - m[i].a > head_name->b - head_name->a) head_name = &m[i]; }
+            else if (!name) name = &m[i];
+        } else if (m[i].agt) {
+            /* the agent nearest the head: containing it, else the rightmost before it */
+            if (h >= m[i].a && h < m[i].b) agent = &m[i];
+            else if (!(agent && h >= agent->a && h < agent->b) && m[i].b <= h + 1 &&
+                     (!agent || m[i].b >= agent->b)) agent = &m[i];
+        }
+    }
+    /* a spokesman speaks for the body named before him: "Foreign Ministry spokesman" */
+    if (agent && is_spokes(agent->agt->code, agent->agt->phrase))
+        for (int i = 0; i < nm; i++)
+            if (m[i].agt && &m[i] != agent && m[i].b <= agent->a) agent = &m[i];
+    char entity[48] = "", role[16] = "", prefix[8] = "";
+    const char *entry = "";
+    if (!agent && !head_name && upos(c, h, "NOUN") && in_list(c->L[h], official_nouns)) {
+        snprintf(role, sizeof role, "GOV");
+        entry = "code_news.c:official_nouns";
+    }
+    if (head_name) name = head_name;
+    if (name) {
+        const dict_actor_code *ac = dict_actor_code_p2(name->act, c->date);
+        if (!ac) ac = dict_actor_code_p1(name->act, c->date);
+        if (ac && ac->code[0] && ac->code[0] != '~') {
+            if (name == head_name) snprintf(entity, sizeof entity, "%s", ac->code);
+            else snprintf(entity, sizeof entity, "%.3s", ac->code);
+            entry = fileline(c, ac->file, ac->line, NULL);
+        } else name = NULL;
+    }
+    if (agent) {
+        const char *g = agent->agt->code;
+        size_t gl = strlen(g);
+        if (g[0] == '~') snprintf(role, sizeof role, "%s", g + 1);
+        else if (gl > 0 && g[gl - 1] == '~') snprintf(prefix, sizeof prefix, "%.*s", (int)(gl - 1 < 6 ? gl - 1 : 6), g);
+        else snprintf(role, sizeof role, "%s", g);
+        entry = fileline(c, agent->agt->file, agent->agt->line, entry);
+    }
+    if (!name && !agent) {
+        if (upos(c, h, "PROPN") && depth == 0) { /* an unknown name: maybe its apposition knows */ }
+        else if (!upos(c, h, "NOUN") && !upos(c, h, "PROPN") && !upos(c, h, "NUM")) return 0;
+    }
+    /* compose */
+    if (name == head_name && name) {
+        if (strlen(entity) > 3 || !role[0]) snprintf(out->code, sizeof out->code, "%s", entity);
+        else snprintf(out->code, sizeof out->code, "%s%s", entity, role);
+    } else if (name && (role[0] || prefix[0])) {
+        if (prefix[0]) snprintf(out->code, sizeof out->code, "%s%s", prefix, entity);
+        else snprintf(out->code, sizeof out->code, "%s%s", entity, role);
+    } else if (name) {
+        /* a country among the modifiers of a head that is no actor: "Australia's economy" */
+        if (!upos(c, h, "PROPN")) name = NULL;
+        else snprintf(out->code, sizeof out->code, "%s", entity);
+    } else if (prefix[0]) snprintf(out->code, sizeof out->code, "%s", prefix);
+    else if (role[0]) snprintf(out->code, sizeof out->code, "---%s", role);
+    out->named = name != NULL;
+    snprintf(out->role, sizeof out->role, "%.7s", role);
+    out->entry = entry;
+    out->start = lo;
+    out->end = hi;
+    if (!has_entity(out->code) || !out->code[0]) np_extend(c, h, out, depth);
+    if (!out->code[0]) return 0;
+    if (out->code[0] == '-' && !out->role[0] && strlen(out->code) > 3)
+        snprintf(out->role, sizeof out->role, "%.3s", out->code + 3);
+    return 1;
+}
+
+/* h and its conjuncts: up to max actors. */
+static const char *const personal_pronouns[] = { "HE", "SHE", "HIM", "HER", NULL };
+
+/* A personal pronoun stands for the nearest subject before it in the
+** sentence that is an actor ("Bush held a conference where he praised ..."). */
+static int antecedent(news_coder *c, int h) {
+    for (int i = h - 1; i >= 0; i--) {
+        if (!rel(c, i, "nsubj") || upos(c, i, "PRON")) continue;
+        actor a;
+        if (np_actor(c, i, &a, 0) && (a.named || a.role[0])) return i;
+    }
+    return -1;
+}
+
+/* The whole of tokens [a, b] as one dictionary actor code, or NULL. */
+static const dict_actor *span_actor(news_coder *c, int a, int b) {
+    const char *w[MAXW];
+    int nw = 0;
+    for (int i = a; i <= b && nw < MAXW; i++) if (strcmp(c->W[i], "-")) w[nw++] = c->W[i];
+    size_t len = 0;
+    const dict_actor *x = nw ? dict_actor_match(c->d, w, (size_t)nw, 0, 1, &len) : NULL;
+    return x && (int)len == nw ? x : NULL;
+}
+
+/* A coordination the parser flattened into compounds: "Japan and South Korea"
+** as Japan/compound and/cc South/compound Korea. Two actors or 0. */
+static int flat_coordination(news_coder *c, int h, actor *out, int max) {
+    int lo = h;
+    for (int k = c->kid[h]; k >= 0; k = c->sib[k])
+        if (k < lo && (rel(c, k, "compound") || rel(c, k, "flat"))) lo = k;
+    if (lo == h || max < 2) return 0;
+    for (int k = lo + 1; k < h; k++) {
+        if (!upos(c, k, "CCONJ") && strcmp(c->W[k], ",")) continue;
+        const dict_actor *l = span_actor(c, lo, k - 1), *r = span_actor(c, k + 1, h);
+        if (!l || !r) return 0;
+        const dict_actor_code *lc = dict_actor_code_p2(l, c->date), *rc = dict_actor_code_p2(r, c->date);
+        if (!lc || !rc) return 0;
+        memset(out, 0, 2 * sizeof *out);
+        snprintf(out[0].code, sizeof out[0].code, "%s", lc->code);
+        out[0].start = lo; out[0].end = k;
+        out[0].entry = fileline(c, lc->file, lc->line, NULL);
+        snprintf(out[1].code, sizeof out[1].code, "%s", rc->code);
+        out[1].start = k + 1; out[1].end = h + 1;
+        out[1].entry = fileline(c, rc->file, rc->line, NULL);
+        out[0].named = out[1].named = 1;
+        return 2;
+    }
+    return 0;
+}
+
+static int np_actors(news_coder *c, int h, actor *out, int max) {
+    int n = 0;
+    if (h < 0) return 0;
+    if ((n = flat_coordination(c, h, out, max)) > 0) return n;
+    if (upos(c, h, "PRON") && in_list(c->W[h], personal_pronouns)) {
+        int a = antecedent(c, h);
+        if (a < 0 || !np_actor(c, a, &out[0], 0)) return 0;
+        out[0].start = h;           /* the evidence points at the pronoun */
+        out[0].end = h + 1;
+        return 1;
+    }
+    if (np_actor(c, h, &out[n], 0)) {
+        /* "Spanish and French police", "Australia and East Timor officials":
+           one actor per conjoined modifier, each with the head's role */
+        for (int m = c->kid[h]; m >= 0; m = c->sib[m]) {
+            if (!(rel(c, m, "amod") || rel(c, m, "compound") || rel(c, m, "nmod:poss"))) continue;
+            if (child(c, m, "conj") < 0) continue;
+            actor base = out[n];
+            int k0 = n;
+            for (int x = m; x >= 0 && n < max; x = (x == m ? c->kid[m] : c->sib[x])) {
+                if (x != m && !rel(c, x, "conj")) continue;
+                actor a;
+                if (!np_actor(c, x, &a, 1) || !has_entity(a.code)) continue;
+                out[n] = base;
+                snprintf(out[n].code, sizeof out[n].code, "%.3s%.40s", a.code, base.code + 3);
+                out[n].named = 1;
+                n++;
+            }
+            if (n > k0) return n;
+            n = k0;
+            break;
+        }
+        n++;
+    }
+    for (int k = c->kid[h]; k >= 0 && n < max; k = c->sib[k])
+        if (rel(c, k, "conj") && is_nominal(c, k) && np_actor(c, k, &out[n], 0)) n++;
+    return n;
+}
+
+/* ------------------------------------------------------------ verbs */
+
+/* the verb's own clause: tokens of its subtree minus other clauses */
+static void clause_collect(const news_coder *c, int v, int i, unsigned char *in, int depth) {
+    in[i] = 1;
+    if (depth >= 2) return;   /* patterns name the verb's phrases and their heads' words */
+    for (int k = c->kid[i]; k >= 0; k = c->sib[k]) {
+        if (i == v && (rel(c, k, "conj") || rel(c, k, "parataxis") || rel(c, k, "advcl") ||
+                       rel(c, k, "ccomp") || rel(c, k, "csubj") || rel(c, k, "list") ||
+                       rel(c, k, "punct") || rel(c, k, "cc") || rel(c, k, "nsubj") ||
+                       rel(c, k, "discourse")))
+            continue;
+        if (rel(c, k, "acl:relcl") || rel(c, k, "parataxis")) continue;
+        clause_collect(c, v, k, in, depth + 1);
+    }
+}
+
+typedef struct pmatch {
+    const dict_pattern *p;
+    int score;
+    int tgt, src;         /* nominal heads named by `+` / `$`, or -1 */
+} pmatch;
+
+/* Does token j match dictionary word w? */
+static int tok_is(const news_coder *c, int j, const char *w) { return word(c, j, w); }
+
+/* literal words (split on `_`) matched at seq[j..]: returns count or 0 */
+static int match_literal(const news_coder *c, const int *seq, int ns, int j, const char *text) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    int k = 0;
+    for (char *p = strtok(buf, "_ "); p; p = strtok(NULL, "_ ")) {
+        if (j + k >= ns || !tok_is(c, seq[j + k], p)) return 0;
+        k++;
+    }
+    return k;
+}
+
+static int match_synset(const news_coder *c, const dict_synset *sy, const int *seq, int ns, int j) {
+    for (uint32_t m = 0; m < sy->nflat; m++) {
+        const dict_syn_member *mb = sy->flat[m];
+        if (mb->nwords == 0 || j + mb->nwords > ns) continue;
+        int ok = 1;
+        for (int k = 0; ok && k < mb->nwords; k++) ok = tok_is(c, seq[j + k], mb->words[k]);
+        if (ok) return mb->nwords;
+    }
+    return 0;
+}
+
+/* The nominal a matched preposition token introduces. */
+static int pp_object(const news_coder *c, int v, int prep) {
+    if (prep < 0) return -1;
+    int h = c->hd[prep];
+    return h >= 0 && is_nominal(c, h) && c->hd[h] == v ? h : -1;
+}
+
+/* Is token j inside a prepositional phrase of v whose preposition pattern p
+** does not name? ("criticized Russia over the detention" is no match for
+** "* &DETENTION": the topic of a criticism is not its object.) */
+static int in_unnamed_pp(const news_coder *c, int v, int j, const dict_pattern *p) {
+    int top = j;
+    for (int d = 0; d < 64 && top >= 0 && c->hd[top] != v; d++) top = c->hd[top];
+    if (top < 0 || !(rel(c, top, "obl") || rel(c, top, "advcl"))) return 0;
+    const char *prep = prep_of(c, top);
+    if (!prep[0]) return 0;
+    for (int i = 0; i < p->nlower; i++)
+        if (p->lower[i].kind == DICT_PT_WORD && !strcmp(p->lower[i].text, prep)) return 0;
+    return 1;
+}
+
+static void try_pattern(const news_coder *c, int v, const dict_pattern *p, const int *after, int na,
+                        const int *before, int nb, pmatch *best) {
+    size_t nsyn = 0;
+    const dict_synset *syns = dict_synsets(c->d, &nsyn);
+    int score = 0, content = 0, pos = 0, last = -1, tgt = -1, src = -1, slots = 0;
+    for (int i = 0; i < p->nupper; i++) {   /* literal words before the verb */
+        const dict_ptok *pt = &p->upper[i];
+        if (pt->kind != DICT_PT_WORD) continue;
+        int found = 0;
+        for (int j = 0; j < nb && !found; j++) {
+            int k = match_literal(c, before, nb, j, pt->text);
+            if (k) { found = 1; score += k; if (!in_list(pt->text, function_words)) content++; }
+        }
+        if (!found) return;
+    }
+    for (int i = 0; i < p->nlower; i++) {
+        const dict_ptok *pt = &p->lower[i];
+        if (pt->kind == DICT_PT_WORD || pt->kind == DICT_PT_SYNSET) {
+            int found = 0;
+            for (int j = pos; j < na && !found; j++) {
+                int k = 0;
+                if (pt->kind == DICT_PT_WORD) k = match_literal(c, after, na, j, pt->text);
+                else if (pt->synset >= 0 && (size_t)pt->synset < nsyn) k = match_synset(c, &syns[pt->synset], after, na, j);
+                if (k && in_unnamed_pp(c, v, after[j], p)) k = 0;
+                if (k) {
+                    found = 1; score += k; pos = j + k; last = after[j + k - 1];
+                    if (pt->kind == DICT_PT_SYNSET || !in_list(pt->text, function_words)) content++;
+                }
+            }
+            if (!found) return;
+        } else if (pt->kind == DICT_PT_TARGET || pt->kind == DICT_PT_SOURCE) {
+            int h = -1;
+            if (last >= 0 && upos(c, last, "ADP")) h = pp_object(c, v, last);
+            else if (last < 0) h = child(c, v, "obj");
+            if (pt->kind == DICT_PT_TARGET) tgt = h; else src = h;
+            slots++;
+        }
+    }
+    if (!content && !(slots && (tgt >= 0 || src >= 0))) return;   /* "(AT)": says nothing */
+    if (score > best->score) { best->p = p; best->score = score; best->tgt = tgt; best->src = src; }
+}
+
+/* ------------------------------------------------------------ events */
+
+static int is_code(const char *code);
+static int symmetric(const char *code);
+
+
+static int strong(const actor *a) {
+    if (a->named || has_entity(a->code)) return 1;
+    char r[4];
+    snprintf(r, sizeof r, "%.3s", a->role);
+    return in_list(r, strong_roles);
+}
+
+/* A side without a country acted on by (or acting with) a government,
+** police, army or court of a named country takes that country: "the Pakistani
+** government arrested protesters" -> PAKGOV PAKOPP. */
+static void inherit(const news_coder *c, const actor *s, actor *t) {
+    if (c->off & NEWS_INHERIT) return;
+    if (has_entity(t->code) || !has_entity(s->code) || !strncmp(s->code, "IGO", 3) ||
+        !strncmp(s->code, "NGO", 3))
+        return;
+    char sr[4];
+    snprintf(sr, sizeof sr, "%.3s", s->code + 3);
+    if (strcmp(sr, "GOV") && strcmp(sr, "COP") && strcmp(sr, "MIL") && strcmp(sr, "JUD")) return;
+    char code[48];
+    snprintf(code, sizeof code, "%.3s%s", s->code, t->code + 3);
+    memcpy(t->code, code, sizeof code);
+}
+
+static void add_event(news_coder *c, const actor *s, const actor *t, const char *code, int v,
+                      const char *pattern) {
+    if (s->start == t->start && s->end == t->end) return;
+    if (!strcmp(s->code, t->code) && !strong(s)) return;
+    if (!(c->off & NEWS_GENERIC) && !strong(s) && !strong(t)) return;
+    for (int i = 0; i < c->nev; i++)
+        if (!strcmp(c->ev[i].source, s->code) && !strcmp(c->ev[i].target, t->code) && !strcmp(c->ev[i].code, code))
+            return;
+    if (c->nev == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 16;
+        dyad_event *p = dyad_realloc(c->ev, (size_t)cap * sizeof *p);
+        if (!p) { c->oom = 1; return; }
+        c->ev = p;
+        c->cap = cap;
+    }
+    dyad_event *e = &c->ev[c->nev];
+    const char *sc = arena_strndup(&c->mem, s->code, strlen(s->code));
+    const char *tc = arena_strndup(&c->mem, t->code, strlen(t->code));
+    const char *cc = arena_strndup(&c->mem, code, strlen(code));
+    if (!sc || !tc || !cc) { c->oom = 1; return; }
+    e->source = sc; e->target = tc; e->code = cc;
+    e->src_start = s->start; e->src_end = s->end;
+    e->tgt_start = t->start; e->tgt_end = t->end;
+    e->verb_start = v; e->verb_end = v + 1;
+    e->src_entry = s->entry; e->tgt_entry = t->entry;
+    e->pattern = pattern;
+    c->nev++;
+}
+
+/* one pair: the action, its reverse-direction code, and for meetings and
+** agreements the same action the other way */
+static void add_pair(news_coder *c, const actor *s0, const actor *t0, const char *active,
+                     const char *passive, int v, const char *pat) {
+    actor s = *s0, t = *t0;
+    inherit(c, &s, &t);
+    if (is_code(active)) add_event(c, &s, &t, active, v, pat);
+    if (is_code(passive)) add_event(c, &t, &s, passive, v, pat);
+    if (!(c->off & NEWS_SYMMETRIC) && is_code(active) && !is_code(passive) && symmetric(active))
+        add_event(c, &t, &s, active, v, pat);
+}
+
+static int is_code(const char *code) { return code && code[0] && strcmp(code, "---") != 0; }
+
+static int symmetric(const char *code) {
+    return !strcmp(code, "040") || !strcmp(code, "046") || !strcmp(code, "057") ||
+           !strcmp(code, "030") || !strcmp(code, "036") || !strcmp(code, "050");
+}
+
+/* prepositions that can introduce the target of an action of this root */
+static int oblique_ok(const char *prep, const char *code) {
+    if (!strcmp(prep, "AGAINST")) return 1;
+    int root = atoi((char[3]){code[0], code[1], 0});
+    switch (root) {
+    case 2: return !strcmp(prep, "ON") || !strcmp(prep, "TO");
+    case 3: case 4: case 5: case 6: return !strcmp(prep, "WITH") || !strcmp(prep, "TO");
+    case 7: case 8: return !strcmp(prep, "TO");
+    case 10: return !strcmp(prep, "FROM") || !strcmp(prep, "ON");
+    case 17: return !strcmp(prep, "ON");
+    case 18: case 19: case 20: return !strcmp(prep, "ON") || !strcmp(prep, "AT");
+    default: return 0;
+    }
+}
+
+static int negated(const news_coder *c, int v) {
+    for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+        if ((rel(c, k, "advmod") || rel(c, k, "neg")) &&
+            (lem(c, k, "NOT") || lem(c, k, "NEVER") || word(c, k, "N'T") || word(c, k, "NT")))
+            return 1;
+        if (rel(c, k, "aux") && word(c, k, "CAN'T")) return 1;
+    }
+    return strstr(c->t[v].feats, "Polarity=Neg") != NULL;
+}
+
+static int irrealis(const news_coder *c, int v) {
+    for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+        if (rel(c, k, "mark") && in_list(c->L[k], cond_marks)) return 1;
+        if (rel(c, k, "aux") && in_list(c->L[k], modal_aux)) return 1;
+    }
+    return 0;
+}
+
+/* the subject of v: its own, else that of the verb it hangs on */
+static int subject_of(const news_coder *c, int v, int depth) {
+    if (depth > 6 || v < 0) return -1;
+    int s = child(c, v, "nsubj");
+    if (s >= 0) {
+        /* a relative pronoun stands for the noun the clause modifies */
+        if ((upos(c, s, "PRON") || upos(c, s, "DET")) && rel(c, v, "acl:relcl") &&
+            (lem(c, s, "WHO") || lem(c, s, "WHICH") || lem(c, s, "THAT")))
+            return c->hd[v];
+        return s;
+    }
+    int h = c->hd[v];
+    if (h < 0) return -1;
+    if (rel(c, v, "conj") && upos(c, h, "VERB")) return subject_of(c, h, depth + 1);
+    if (rel(c, v, "xcomp")) {
+        int o = child(c, h, "obj");
+        if (o < 0) o = child(c, h, "iobj");
+        return o >= 0 ? o : subject_of(c, h, depth + 1);
+    }
+    if (rel(c, v, "advcl") && child(c, v, "mark") < 0 &&
+        (!strcmp(c->t[v].xpos, "VBG") || !strcmp(c->t[v].xpos, "VBN")) && upos(c, h, "VERB"))
+        return subject_of(c, h, depth + 1);
+    if ((rel(c, v, "acl") || rel(c, v, "amod")) && is_nominal(c, h)) return h;
+    return -1;
+}
+
+static int is_passive(const news_coder *c, int v) {
+    if (child(c, v, "aux:pass") >= 0 || child(c, v, "nsubj:pass") >= 0) return 1;
+    if (rel(c, v, "acl") && !strcmp(c->t[v].xpos, "VBN")) return 1;
+    if (rel(c, v, "conj") && !strcmp(c->t[v].xpos, "VBN") && child(c, v, "nsubj") < 0 &&
+        c->hd[v] >= 0 && child(c, c->hd[v], "aux:pass") >= 0) return 1;
+    return 0;
+}
+
+static int agent_of(const news_coder *c, int v) {
+    for (int k = c->kid[v]; k >= 0; k = c->sib[k])
+        if (rel(c, k, "obl:agent") || (rel(c, k, "obl") && !strcmp(prep_of(c, k), "BY"))) return k;
+    return -1;
+}
+
+static const dict_verb_form *verb_lookup(const news_coder *c, int v) {
+    const char *parts[4] = { NULL, NULL, NULL, NULL };
+    size_t np = 0;
+    for (int k = c->kid[v]; k >= 0 && np < 4; k = c->sib[k])
+        if (rel(c, k, "compound:prt")) parts[np++] = c->W[k];
+    /* "call on X", "crack down on": the word right after the verb may be the
+       particle of a dictionary compound even when the parser made it a preposition */
+    if (np == 0 && v + 1 < c->n && (upos(c, v + 1, "ADP") || upos(c, v + 1, "ADV")))
+        parts[np++] = c->W[v + 1];
+    const dict_verb_form *f = dict_verb_lookup(c->d, c->W[v], parts, np);
+    if (!f || (np && f->nback == 0)) {
+        const dict_verb_form *g = dict_verb_lookup(c->d, c->L[v], parts, np);
+        if (g && (!f || g->nback > f->nback)) f = g;
+    }
+    return f;
+}
+
+/* Code verb v; returns 1 if it gave an event. */
+static int code_verb(news_coder *c, int v) {
+    if (!upos(c, v, "VERB") || rel(c, v, "amod") || c->blocked[v]) return 0;
+    if (!(c->off & NEWS_RELCL) && rel(c, v, "acl:relcl")) return 0;
+    if (negated(c, v) || irrealis(c, v)) return 0;
+    const dict_verb_form *f = verb_lookup(c, v);
+    if (!f) return 0;
+    /* the clause's words after and before the verb, for the patterns */
+    unsigned char *in = arena_zalloc(&c->mem, (size_t)c->n);
+    int *after = arena_alloc(&c->mem, (size_t)c->n * sizeof *after);
+    int *before = arena_alloc(&c->mem, (size_t)c->n * sizeof *before);
+    if (!in || !after || !before) { c->oom = 1; return 0; }
+    clause_collect(c, v, v, in, 0);
+    int na = 0, nb = 0;
+    for (int i = 0; i < c->n; i++) {
+        if (!in[i] || i == v || upos(c, i, "PUNCT")) continue;
+        if (i > v) after[na++] = i; else before[nb++] = i;
+    }
+    size_t nblocks = 0, npat = 0;
+    const dict_block *blocks = dict_blocks(c->d, &nblocks);
+    const dict_pattern *pats = dict_patterns(c->d, &npat);
+    pmatch best = { NULL, 0, -1, -1 };
+    if (f->block < nblocks) {
+        const dict_block *b = &blocks[f->block];
+        for (uint32_t i = 0; i < b->npatterns && b->first_pattern + i < npat; i++) {
+            const dict_pattern *p = &pats[b->first_pattern + i];
+            if (p->flags & DICT_PAT_P2_IGNORED) continue;
+            try_pattern(c, v, p, after, na, before, nb, &best);
+        }
+    }
+    const char *active = best.p ? best.p->code.active : f->code.active;
+    const char *passive = best.p ? best.p->code.passive : f->code.passive;
+    const char *pat = best.p ? fileline(c, best.p->file, best.p->line, NULL) : fileline(c, f->file, f->line, NULL);
+    if (!is_code(active) && !is_code(passive)) return 0;
+    const char *code = is_code(active) ? active : passive;
+
+    /* sources and targets */
+    int pass = is_passive(c, v);
+    int sh = -1, th = -1, from_obj = 0;
+    if (pass) {
+        int ag = agent_of(c, v);
+        sh = ag;
+        th = child(c, v, "nsubj:pass");
+        if (th < 0) th = child(c, v, "nsubj");
+        if (th < 0) th = subject_of(c, v, 0);
+    } else {
+        sh = best.src >= 0 ? best.src : subject_of(c, v, 0);
+        if (best.tgt >= 0) th = best.tgt;
+        /* "supplied a soldier to Afghanistan": of aid and material help the
+           recipient is the target, the thing given is not */
+        if (th < 0 && code[0] == '0' && (code[1] == '6' || code[1] == '7'))
+            for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k]) {
+                actor a;
+                if (rel(c, k, "obl") && !strcmp(prep_of(c, k), "TO") && np_actor(c, k, &a, 0)) th = k;
+            }
+        if (th < 0) { th = child(c, v, "obj"); from_obj = th >= 0; }
+        if (th < 0) { th = child(c, v, "iobj"); from_obj = th >= 0; }
+        /* "urged Washington to stop", "called on Qarase to stand down": the
+           addressee of an appeal, demand or threat parsed as the subject of
+           its complement clause */
+        int r = (code[0] - '0') * 10 + (code[1] - '0');
+        if (th < 0 && (r == 2 || r == 10 || r == 13))
+            for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k])
+                if (rel(c, k, "xcomp") || rel(c, k, "ccomp") || rel(c, k, "advcl")) {
+                    int sj = child(c, k, "nsubj");
+                    if (sj >= 0 && !upos(c, sj, "PRON")) th = sj, from_obj = 1;
+                }
+        if (th < 0 && !(c->off & NEWS_OBLIQUE))
+            for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k])
+                if (rel(c, k, "obl") && !in_list(prep_of(c, k), locative_preps) &&
+                    oblique_ok(prep_of(c, k), code))
+                    th = k, from_obj = !strcmp(prep_of(c, k), "TO");
+    }
+    actor S[8], T[8];
+    int ns = np_actors(c, sh, S, 8);
+    int nt = th >= 0 && !(th == sh) ? np_actors(c, th, T, 8) : 0;
+    /* "signed an agreement with South Korea": the object is no actor, its
+       phrase names the other side */
+    if (!nt && th >= 0 && !pass && !(c->off & NEWS_OBLIQUE))
+        for (int k = c->kid[th]; k >= 0 && !nt; k = c->sib[k])
+            if (rel(c, k, "nmod") && (!strcmp(prep_of(c, k), "WITH") || !strcmp(prep_of(c, k), "AGAINST") ||
+                                      !strcmp(prep_of(c, k), "TO")) && oblique_ok(prep_of(c, k), code))
+                nt = np_actors(c, k, T, 8);
+#ifdef NEWS_DEBUG
+    fprintf(stderr, "news: %s code %s pass %d src %s(%d actors%s%s) tgt %s(%d actors%s%s)\n", c->t[v].form, code, pass,
+            sh >= 0 ? c->t[sh].form : "-", ns, ns ? " " : "", ns ? S[0].code : "",
+            th >= 0 ? c->t[th].form : "-", nt, nt ? " " : "", nt ? T[0].code : "");
+#endif
+    int root01 = code[0] == '0' && code[1] == '1';
+    int made = c->nev;
+    if (ns && nt) {
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < nt; j++) {
+                if (root01 && (!from_obj || strstr(T[j].code, "MED") == T[j].code + 3 ||
+                               !strncmp(T[j].code, "MED", 3)))
+                    continue;
+                add_pair(c, &S[i], &T[j], active, passive, v, pat);
+            }
+    } else if (ns > 1 && !nt && !(c->off & NEWS_SYMMETRIC) && is_code(active) && symmetric(active)) {
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j) add_pair(c, &S[i], &S[j], active, "---", v, pat);
+    }
+    return c->nev > made || (ns && nt);
+}
+
+/* Visit v and then its dependents, heads before complements, so that a coded
+** or negated verb can block the verbs it governs. */
+static void visit(news_coder *c, int v, int depth) {
+    if (depth > 60) return;
+    int gave = 0;
+    if (upos(c, v, "VERB")) {
+        gave = code_verb(c, v);
+        int stop = gave || c->blocked[v] || negated(c, v) || irrealis(c, v) ||
+                   in_list(c->L[v], irrealis_verbs);
+        for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+            if (rel(c, k, "xcomp") && (stop || in_list(c->L[v], irrealis_verbs))) c->blocked[k] = 1;
+            if (rel(c, k, "ccomp") && (c->blocked[v] || negated(c, v) || irrealis(c, v) ||
+                                       in_list(c->L[v], irrealis_verbs)))
+                c->blocked[k] = 1;
+            if (rel(c, k, "conj") && c->blocked[v] && child(c, k, "nsubj") < 0) c->blocked[k] = 1;
+        }
+    }
+    for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+        if (rel(c, k, "xcomp") || rel(c, k, "ccomp")) {  /* their descendants inherit the block */
+            if (c->blocked[v] && !upos(c, k, "VERB")) c->blocked[k] = 1;
+        }
+        visit(c, k, depth + 1);
+    }
+}
+
+dyad_status news_code(news_coder *c, dyad_sentence *s, const char *date,
+                      const dyad_event **ev, int *nev) {
+    if (!c || !s || !ev || !nev) return DYAD_EINVAL;
+    *ev = NULL;
+    *nev = 0;
+    arena_reset(&c->mem);
+    c->nev = 0;
+    c->oom = 0;
+    c->date = date ? dict_parse_iso_date(date) : 0;
+    int n = dyad_sentence_len(s);
+    if (n <= 0) return DYAD_OK;
+    c->n = n;
+    c->t = dyad_sentence_tokens(s);
+    c->hd = arena_alloc(&c->mem, (size_t)n * sizeof *c->hd);
+    c->kid = arena_alloc(&c->mem, (size_t)n * sizeof *c->kid);
+    c->sib = arena_alloc(&c->mem, (size_t)n * sizeof *c->sib);
+    c->W = arena_alloc(&c->mem, (size_t)n * sizeof *c->W);
+    c->L = arena_alloc(&c->mem, (size_t)n * sizeof *c->L);
+    c->blocked = arena_zalloc(&c->mem, (size_t)n);
+    if (!c->hd || !c->kid || !c->sib || !c->W || !c->L || !c->blocked) return DYAD_NOMEM;
+    char buf[512];
+    for (int i = 0; i < n; i++) {
+        const dyad_token *t = &c->t[i];
+        int h = t->head - 1;
+        c->hd[i] = h >= 0 && h < n && h != i ? h : -1;
+        c->kid[i] = c->sib[i] = -1;
+        size_t k = dyad_fold_key(t->form, strlen(t->form), buf, sizeof buf);
+        c->W[i] = arena_strndup(&c->mem, buf, k < sizeof buf ? k : sizeof buf - 1);
+        const char *lm = t->lemma && strcmp(t->lemma, "_") ? t->lemma : t->form;
+        k = dyad_fold_key(lm, strlen(lm), buf, sizeof buf);
+        c->L[i] = arena_strndup(&c->mem, buf, k < sizeof buf ? k : sizeof buf - 1);
+        if (!c->W[i] || !c->L[i]) return DYAD_NOMEM;
+    }
+    /* children in token order; a cycle (bad input) leaves its tokens unvisited */
+    for (int i = n - 1; i >= 0; i--) {
+        int h = c->hd[i];
+        if (h < 0) continue;
+        c->sib[i] = c->kid[h];
+        c->kid[h] = i;
+    }
+    if (!strcmp(c->W[n - 1], "?")) return DYAD_OK;      /* a question reports nothing */
+    for (int i = 0; i < n; i++)
+        if (c->hd[i] < 0) visit(c, i, 0);
+    if (c->oom) return DYAD_NOMEM;
+    *ev = c->ev;
+    *nev = c->nev;
+    return DYAD_OK;
+}
