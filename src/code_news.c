@@ -402,40 +402,73 @@ static int antecedent(news_coder *c, int h) {
     return -1;
 }
 
-/* The whole of tokens [a, b] as one dictionary actor code, or NULL. */
-static const dict_actor *span_actor(news_coder *c, int a, int b) {
-    const char *w[MAXW];
-    int nw = 0;
-    for (int i = a; i <= b && nw < MAXW; i++) if (strcmp(c->W[i], "-")) w[nw++] = c->W[i];
-    size_t len = 0;
-    const dict_actor *x = nw ? dict_actor_match(c->d, w, (size_t)nw, 0, 1, &len) : NULL;
-    return x && (int)len == nw ? x : NULL;
-}
-
-/* A coordination the parser flattened into compounds: "Japan and South Korea"
-** as Japan/compound and/cc South/compound Korea. Two actors or 0. */
+/* A coordination the parser flattened into compounds and flats: "Japan and
+** South Korea" as Japan/nsubj and/cc South/compound Korea/flat, "Japanese and
+** South Korean officials" as Japanese/amod and/cc South Korean/compound
+** officials. Each segment between the commas and conjunctions must start with a
+** dictionary actor; words after the last one's actor give every one its role.
+** Returns the number of actors (2 or more), or 0. */
 static int flat_coordination(news_coder *c, int h, actor *out, int max) {
-    int lo = h;
-    for (int k = c->kid[h]; k >= 0; k = c->sib[k])
-        if (k < lo && (rel(c, k, "compound") || rel(c, k, "flat"))) lo = k;
-    if (lo == h || max < 2) return 0;
-    for (int k = lo + 1; k < h; k++) {
-        if (!upos(c, k, "CCONJ") && strcmp(c->W[k], ",")) continue;
-        const dict_actor *l = span_actor(c, lo, k - 1), *r = span_actor(c, k + 1, h);
-        if (!l || !r) return 0;
-        const dict_actor_code *lc = dict_actor_code_p2(l, c->date), *rc = dict_actor_code_p2(r, c->date);
-        if (!lc || !rc) return 0;
-        memset(out, 0, 2 * sizeof *out);
-        snprintf(out[0].code, sizeof out[0].code, "%s", lc->code);
-        out[0].start = lo; out[0].end = k;
-        out[0].entry = fileline(c, lc->file, lc->line, NULL);
-        snprintf(out[1].code, sizeof out[1].code, "%s", rc->code);
-        out[1].start = k + 1; out[1].end = h + 1;
-        out[1].entry = fileline(c, rc->file, rc->line, NULL);
-        out[0].named = out[1].named = 1;
-        return 2;
+    unsigned char *in = arena_zalloc(&c->mem, (size_t)c->n);
+    if (!in) { c->oom = 1; return 0; }
+    core_collect(c, h, in, 0);
+    int lo = h, hi = h;
+    for (int i = 0; i < c->n; i++) if (in[i]) { if (i < lo) lo = i; if (i > hi) hi = i; }
+    int cut[16], ncut = 0;
+    for (int k = lo + 1; k < hi && ncut < 15; k++)
+        if (!in[k] && (upos(c, k, "CCONJ") || !strcmp(c->W[k], ","))) cut[ncut++] = k;
+    if (ncut == 0) return 0;
+    cut[ncut] = hi + 1;
+    int n = 0, a = lo;
+    char role[16] = "";
+    const char *rentry = "";
+    for (int s = 0; s <= ncut && n < max; s++) {
+        int b = cut[s];                       /* segment [a, b) */
+        while (a < b && (upos(c, a, "CCONJ") || !strcmp(c->W[a], ",") || upos(c, a, "DET"))) a++;
+        const char *w[MAXW];
+        int nw = 0;
+        for (int i = a; i < b && nw < MAXW; i++) if (strcmp(c->W[i], "-")) w[nw++] = c->W[i];
+        size_t len = 0;
+        const dict_actor *x = nw ? dict_actor_match(c->d, w, (size_t)nw, 0, 1, &len) : NULL;
+        const dict_actor_code *xc = x ? dict_actor_code_p2(x, c->date) : NULL;
+        if (!xc || !xc->code[0] || xc->code[0] == '~') return 0;
+        if ((int)len < nw) {                  /* the rest must be the head's role */
+            if (s != ncut) return 0;
+            size_t lg = 0;
+            const dict_agent *g = dict_agent_match(c->d, w, (size_t)nw, len, &lg);
+            if ((int)len + 1 == nw && in_list(w[len], official_nouns)) {
+                snprintf(role, sizeof role, "GOV");
+                rentry = "code_news.c:official_nouns";
+            } else {
+                if (!g || (int)(len + lg) != nw || g->code[0] != '~') return 0;
+                snprintf(role, sizeof role, "%s", g->code + 1);
+                rentry = fileline(c, g->file, g->line, NULL);
+            }
+        }
+        memset(&out[n], 0, sizeof out[n]);
+        snprintf(out[n].code, sizeof out[n].code, "%s", xc->code);
+        out[n].start = a;
+        out[n].end = b;
+        out[n].entry = fileline(c, xc->file, xc->line, NULL);
+        out[n].named = 1;
+        n++;
+        a = b + 1;
     }
-    return 0;
+    if (n < 2) return 0;
+    if (role[0])
+        for (int i = 0; i < n; i++) {
+            char code[48];
+            snprintf(code, sizeof code, "%.3s%.12s", out[i].code, role);
+            memcpy(out[i].code, code, sizeof code);
+            snprintf(out[i].role, sizeof out[i].role, "%.7s", role);
+            char buf[512];
+            int k = snprintf(buf, sizeof buf, "%s+%s", out[i].entry, rentry);
+            if (k > 0 && (size_t)k < sizeof buf) {
+                const char *e = arena_strndup(&c->mem, buf, (size_t)k);
+                if (e) out[i].entry = e; else c->oom = 1;
+            }
+        }
+    return n;
 }
 
 static int np_actors(news_coder *c, int h, actor *out, int max) {

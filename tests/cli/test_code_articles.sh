@@ -28,7 +28,12 @@ for f in article_id sentence pub_date event_date source target code root quad_cl
   expect_grep "JSONL field $f" "\"$f\":" "$TMP/ex.jsonl"
 done
 expect_grep "Russia accuses Germany (112)" '"source":\{"code":"RUS[^"]*".*"target":\{"code":"DEU[^"]*".*"code":"112"' "$TMP/ex.jsonl"
-expect_grep "Egypt offers talks to Israel (036)" '"source":\{"code":"EGY".*"target":\{"code":"ISR".*"code":"036"' "$TMP/ex.jsonl"
+expect_grep "Israeli troops arrest Palestinian men (173)" '"source":\{"code":"ISRMIL".*"target":\{"code":"PSE[^"]*".*"code":"173"' "$TMP/ex.jsonl"
+expect_grep "Germany criticizes Russia (111): the topic 'over the detention' picks no pattern" '"source":\{"code":"DEU".*"target":\{"code":"RUS".*"code":"111"' "$TMP/ex.jsonl"
+! grep -q '"code":"036"' "$TMP/ex.jsonl" && ok || bad "news coder: an offer to host talks between others is no event with them"
+"$DYAD" code --coder p1 --dicts "$dicts" --model "$model" examples/articles.txt > "$TMP/ex1.jsonl" 2>/dev/null
+expect_grep "--coder p1: Egypt offers talks to Israel (036), PETRARCH-1's reading" '"source":\{"code":"EGY".*"target":\{"code":"ISR".*"code":"036"' "$TMP/ex1.jsonl"
+expect_status 64 "bad --coder is a usage error" "$DYAD" code --coder xyz examples/one-line.txt
 expect_grep "Tuesday resolves to 2024-03-12" '"pub_date":"2024-03-14","event_date":"2024-03-12","source":\{"code":"DEU"' "$TMP/ex.jsonl"
 expect_grep "evidence names dictionary lines" '"entry":"[^"]*actors[^"]*:[0-9]+' "$TMP/ex.jsonl"
 
@@ -36,7 +41,8 @@ expect_grep "evidence names dictionary lines" '"entry":"[^"]*actors[^"]*:[0-9]+'
 # the French candidate's visit (04x) dated December 22.
 sample=$SHARED/data/samples/azerbaijan-2021-12-26.txt
 run "$sample" > "$TMP/az.jsonl" 2> "$TMP/az.err"
-expect_grep "sample: AZE criticizes FRA (11x)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"11' "$TMP/az.jsonl"
+run --coder p1 "$sample" > "$TMP/az1.jsonl" 2>/dev/null
+expect_grep "sample, --coder p1: AZE criticizes FRA (11x)" '"source":\{"code":"AZE[^"]*".*"target":\{"code":"FRA[^"]*".*"code":"11' "$TMP/az1.jsonl"
 expect_grep "sample: visit (04x) dated 2021-12-22" '"event_date":"2021-12-22".*"source":\{"code":"FRA[^"]*".*"target":\{"code":"AZE[^"]*".*"code":"042"' "$TMP/az.jsonl"
 # Nominal events (code_nominal.c): the protest note (AZE -> FRA, 114 Complain
 # officially) and the candidate's visit in the last sentence (FRA... -> AZE 042);
@@ -47,7 +53,9 @@ expect_grep "sample: visit evidence (the table line)" '"pattern":"nominal-events
 expect_grep "sample: Baku and Paris as capital metonyms" '"source":\{"text":"Baku".*"target":\{"text":"Paris"' "$TMP/az.jsonl"
 ! grep -qE '"(source|target)":\{"text":"[^"]*Trend' "$TMP/az.jsonl" && ok || bad "sample: the attribution tail (Trend has reported ...) gives no actor"
 run --no-nominal "$sample" > "$TMP/az0.jsonl" 2>/dev/null
-! grep -q '"code":"04\|"code":"114"' "$TMP/az0.jsonl" && grep -q '"code":"111"' "$TMP/az0.jsonl" && ok || bad "--no-nominal: verbs only"
+! grep -q '"code":"04\|"code":"114"' "$TMP/az0.jsonl" && ok || bad "--no-nominal: verbs only"
+run --coder p1 --no-nominal "$sample" > "$TMP/az2.jsonl" 2>/dev/null
+! grep -q '"code":"04\|"code":"114"' "$TMP/az2.jsonl" && grep -q '"code":"111"' "$TMP/az2.jsonl" && ok || bad "--coder p1 --no-nominal: verbs only"
 
 # Formats: TSV has 10 columns, Phoenix 26; text is readable.
 run --format tsv examples/articles.txt > "$TMP/ex.tsv" 2>/dev/null
@@ -57,7 +65,7 @@ run --format phoenix examples/articles.txt > "$TMP/ex.phx" 2>/dev/null
 [ "$(wc -l < "$TMP/ex.tsv")" -eq "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "tsv and jsonl give the same number of events"
 
 # JSONL input, gzip input, stdin, plain text with --date.
-printf '{"id":"j1","date":"2024-03-15","title":"t","text":"Egypt offered to host new talks between Israel and Hamas.","source":"ex"}\n' > "$TMP/a.jsonl"
+printf '{"id":"j1","date":"2024-03-15","title":"t","text":"Egypt accused Israel of violating the truce.","source":"ex"}\n' > "$TMP/a.jsonl"
 run --input jsonl "$TMP/a.jsonl" > "$TMP/j.out" 2>/dev/null
 expect_grep "jsonl input coded" '"article_id":"j1"' "$TMP/j.out"
 run "$TMP/a.jsonl" > "$TMP/j2.out" 2>/dev/null  # *.jsonl is JSONL without --input
@@ -73,7 +81,7 @@ noid() { sed 's/"article_id":"[^"]*"//' "$1"; }
 [ -s "$TMP/gz.jsonl" ] && [ "$(noid "$TMP/gz.jsonl")" = "$(noid "$TMP/ex.jsonl")" ] && ok || bad "gzip input gives the same events"
 run < examples/articles.txt > "$TMP/stdin.jsonl" 2>/dev/null
 [ "$(wc -l < "$TMP/stdin.jsonl")" -eq "$(wc -l < "$TMP/ex.jsonl")" ] && ok || bad "stdin gives the same events"
-echo "Egypt offered to host new talks between Israel and Hamas." | run --input text --date 2024-01-02 > "$TMP/t.out" 2>/dev/null
+echo "Egypt accused Israel of violating the truce." | run --input text --date 2024-01-02 > "$TMP/t.out" 2>/dev/null
 expect_grep "plain text with --date" '"pub_date":"2024-01-02"' "$TMP/t.out"
 
 # A bad article yields an error record; the others are still coded; exit 1.

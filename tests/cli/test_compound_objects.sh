@@ -119,6 +119,6 @@ a.txt:2 JPN CHN 111
 a.txt:2 KOR CHN 111
 a.txt:3 CHN USA 111
 a.txt:3 CHN KOR 111
-a.txt:4 CHN JPN 111
-a.txt:4 CHN KOR 111"
+a.txt:4 CHN JPNGOV 111
+a.txt:4 CHN KORGOV 111"
 finish
