@@ -772,6 +772,29 @@ static int agent_of(const news_coder *c, int v) {
     return -1;
 }
 
+/* Appeal verbs the CAMEO 2.0 verb dictionary lacks (it has no URGE, no CALL
+** ON): CAMEO 020 "make an appeal or request", as the legacy TABARI dictionary
+** (CAMEO.verbpatterns.150430.txt: URGE, CALLED_FOR [020]) and the CAMEO
+** codebook have them. Used only when the dictionary has nothing better. */
+typedef struct fallback_verb { const char *lemma, *particle, *code; } fallback_verb;
+static const fallback_verb fallback_verbs[] = {
+    { "CALL", "ON", "020" }, { "CALL", "UPON", "020" }, { "CALL", "FOR", "020" },
+    { "URGE", NULL, "020" }, { "EXHORT", NULL, "020" }, { "APPEAL", NULL, "020" },
+    { NULL, NULL, NULL }
+};
+
+static const fallback_verb *verb_fallback(const news_coder *c, int v, int with_particle) {
+    for (const fallback_verb *f = fallback_verbs; f->lemma; f++) {
+        if (strcmp(c->L[v], f->lemma) || !f->particle != !with_particle) continue;
+        if (!f->particle) return f;
+        for (int k = v + 1; k < c->n && k <= v + 1; k++)
+            if (!strcmp(c->W[k], f->particle)) return f;
+        for (int k = c->kid[v]; k >= 0; k = c->sib[k])
+            if (rel(c, k, "compound:prt") && !strcmp(c->W[k], f->particle)) return f;
+    }
+    return NULL;
+}
+
 static const dict_verb_form *verb_lookup(const news_coder *c, int v) {
     const char *parts[4] = { NULL, NULL, NULL, NULL };
     size_t np = 0;
@@ -794,8 +817,10 @@ static int code_verb(news_coder *c, int v) {
     if (!upos(c, v, "VERB") || rel(c, v, "amod") || c->blocked[v]) return 0;
     if (!(c->off & NEWS_RELCL) && rel(c, v, "acl:relcl")) return 0;
     if (negated(c, v) || irrealis(c, v)) return 0;
-    const dict_verb_form *f = verb_lookup(c, v);
-    if (!f) return 0;
+    const fallback_verb *fb = verb_fallback(c, v, 1);
+    const dict_verb_form *f = fb ? NULL : verb_lookup(c, v);
+    if (!f && !fb) fb = verb_fallback(c, v, 0);
+    if (!f && !fb) return 0;
     /* the clause's words after and before the verb, for the patterns */
     unsigned char *in = arena_zalloc(&c->mem, (size_t)c->n);
     int *after = arena_alloc(&c->mem, (size_t)c->n * sizeof *after);
@@ -811,7 +836,7 @@ static int code_verb(news_coder *c, int v) {
     const dict_block *blocks = dict_blocks(c->d, &nblocks);
     const dict_pattern *pats = dict_patterns(c->d, &npat);
     pmatch best = { NULL, 0, -1, -1 };
-    if (f->block < nblocks) {
+    if (f && f->block < nblocks) {
         const dict_block *b = &blocks[f->block];
         for (uint32_t i = 0; i < b->npatterns && b->first_pattern + i < npat; i++) {
             const dict_pattern *p = &pats[b->first_pattern + i];
@@ -819,9 +844,10 @@ static int code_verb(news_coder *c, int v) {
             try_pattern(c, v, p, after, na, before, nb, &best);
         }
     }
-    const char *active = best.p ? best.p->code.active : f->code.active;
-    const char *passive = best.p ? best.p->code.passive : f->code.passive;
-    const char *pat = best.p ? fileline(c, best.p->file, best.p->line, NULL) : fileline(c, f->file, f->line, NULL);
+    const char *active = best.p ? best.p->code.active : f ? f->code.active : fb->code;
+    const char *passive = best.p ? best.p->code.passive : f ? f->code.passive : "---";
+    const char *pat = best.p ? fileline(c, best.p->file, best.p->line, NULL)
+                    : f ? fileline(c, f->file, f->line, NULL) : "code_news.c:fallback_verbs";
     if (!is_code(active) && !is_code(passive)) return 0;
     const char *code = is_code(active) ? active : passive;
 
@@ -920,6 +946,34 @@ static void visit(news_coder *c, int v, int depth) {
     }
 }
 
+/* "The Indian government arrested protesters" parsed as one noun phrase:
+** government/nsubj arrested/amod protesters/root. A noun root with a subject
+** before an amod verb in the past is a clause: the verb becomes the root,
+** the subject its subject, the noun its object. */
+static void repair_participle_root(news_coder *c) {
+    for (int r = 0; r < c->n; r++) {
+        if (c->hd[r] >= 0 || !(upos(c, r, "NOUN") || upos(c, r, "PROPN"))) continue;
+        int sj = child(c, r, "nsubj"), v = -1;
+        for (int k = c->kid[r]; k >= 0; k = c->sib[k])
+            if (rel(c, k, "amod") && upos(c, k, "VERB") && k < r && k > sj &&
+                (!strcmp(c->t[k].xpos, "VBD") || !strcmp(c->t[k].xpos, "VBN")) && c->kid[k] < 0)
+                v = k;
+        if (sj < 0 || v < 0 || sj > v) continue;
+        /* re-hang: v root; sj, r and r's later dependents under v */
+        int *kids = c->kid, *sib = c->sib;
+        c->hd[v] = -1;
+        c->t[v].deprel = "root";
+        c->hd[sj] = v;
+        c->t[sj].deprel = "nsubj";
+        c->hd[r] = v;
+        c->t[r].deprel = "obj";
+        for (int i = 0; i < c->n; i++) kids[i] = sib[i] = -1;
+        for (int i = c->n - 1; i >= 0; i--)
+            if (c->hd[i] >= 0) { sib[i] = kids[c->hd[i]]; kids[c->hd[i]] = i; }
+        return;
+    }
+}
+
 dyad_status news_code(news_coder *c, dyad_sentence *s, const char *date,
                       const dyad_event **ev, int *nev) {
     if (!c || !s || !ev || !nev) return DYAD_EINVAL;
@@ -961,6 +1015,7 @@ dyad_status news_code(news_coder *c, dyad_sentence *s, const char *date,
         c->kid[h] = i;
     }
     if (!strcmp(c->W[n - 1], "?")) return DYAD_OK;      /* a question reports nothing */
+    repair_participle_root(c);
     for (int i = 0; i < n; i++)
         if (c->hd[i] < 0) visit(c, i, 0);
     if (c->oom) return DYAD_NOMEM;
