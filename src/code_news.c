@@ -129,6 +129,29 @@ static const char *const kin_nouns[] = {
     "NEPHEW", "NIECE", "UNCLE", "AUNT", "GRANDSON", "GRANDDAUGHTER", "LAWYER", "BODYGUARD",
     NULL
 };
+/* common nouns for people that take the role of their modifiers */
+static const char *const person_nouns[] = {
+    "PERSONNEL", "MEMBER", "OFFICER", "STAFF", "FORCE", "UNIT", "TROOP", "LEADER", "HEAD",
+    "CHIEF", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "REPRESENTATIVE", "DELEGATION",
+    "WORKER", "EMPLOYEE", "AGENT", "OFFICIAL", "SOURCE", "COMMANDER", "SECRETARY",
+    "MINISTER", "ADVISER", "ADVISOR", "ENVOY", "DELEGATE", "SUPPORTER", "ACTIVIST",
+    "FIGHTER", "GROUP", "PARTY", "COUNTERPART", "AUTHORITY", NULL
+};
+/* heads whose of-phrase is the actor: quantities and groups ("hundreds of
+   militants", "a convoy of forces"); event nouns (-tion, -ment, -ing, -al)
+   name the acted-on ("welcomed the election of X") */
+static const char *const group_nouns[] = {
+    "HUNDRED", "HUNDREDS", "THOUSAND", "THOUSANDS", "DOZEN", "DOZENS", "MILLION", "MILLIONS",
+    "GROUP", "MEMBER", "MEMBERS", "CONVOY", "UNIT", "TEAM", "DELEGATION", "BAND", "NUMBER",
+    "CROWD", "CONTINGENT", "BATTALION", "BRIGADE", "SQUAD", "SCORE", "SCORES", "COLUMN",
+    "PARTY", "LEADER", "HEAD", "CHIEF", "GOVERNMENT", "ARMY", "OFFICIALS", "REPRESENTATIVES",
+    NULL
+};
+/* verbs whose object is a topic, not a party: "discussed the situation" */
+static const char *const topic_verbs[] = {
+    "DISCUSS", "DEBATE", "CONSIDER", "REVIEW", "ADDRESS", "EXAMINE", "STUDY", "NEGOTIATE",
+    NULL
+};
 /* prepositions of place and time: never a target */
 static const char *const locative_preps[] = {
     "IN", "AT", "NEAR", "ACROSS", "THROUGHOUT", "INSIDE", "OUTSIDE", "AROUND", "WITHIN",
@@ -175,20 +198,25 @@ static const char *fileline(news_coder *c, const char *file, uint32_t line, cons
 
 /* Collect the core of the noun phrase headed by h: h and its compound, flat,
 ** amod, nmod:poss (and their cores) and touching hyphens. */
-static void core_collect(const news_coder *c, int h, unsigned char *in, int depth) {
-    in[h] = 1;
+static void core_mark(const news_coder *c, int h, unsigned char *in, int depth, unsigned char mark) {
+    in[h] = mark;
     if (depth > 8) return;
     for (int k = c->kid[h]; k >= 0; k = c->sib[k]) {
-        if (rel(c, k, "compound") || rel(c, k, "flat") || rel(c, k, "amod") ||
-            rel(c, k, "nmod:poss") || rel(c, k, "nmod:desc") || rel(c, k, "goeswith") ||
-            rel(c, k, "fixed"))
-            core_collect(c, k, in, depth + 1);
+        if (rel(c, k, "nmod:poss"))
+            core_mark(c, k, in, depth + 1, 2);
+        else if (rel(c, k, "compound") || rel(c, k, "flat") || rel(c, k, "amod") ||
+                 rel(c, k, "nmod:desc") || rel(c, k, "goeswith") || rel(c, k, "fixed"))
+            core_mark(c, k, in, depth + 1, mark);
         else if (rel(c, k, "punct") && !strcmp(c->W[k], "-"))
-            in[k] = 1;
+            in[k] = mark;
     }
 }
+/* in[i]: 1 for the core's words, 2 for those of a possessor ("Pakistan's") */
+static void core_collect(const news_coder *c, int h, unsigned char *in, int depth) {
+    core_mark(c, h, in, depth, 1);
+}
 
-typedef struct match { int a, b; const dict_actor *act; const dict_agent *agt; } match;
+typedef struct match { int a, b, poss; const dict_actor *act; const dict_agent *agt; } match;
 
 /* Words of the core, one per token; a hyphen touching both neighbours joins
 ** them ("Al", "-", "Qaeda" -> "AL-QAEDA") in the merged list. ws/we: the token
@@ -224,8 +252,10 @@ static int core_words(const news_coder *c, const int *tok, int nt, int merge,
 
 /* The dictionary actors and agents in the core of h, left to right, longest
 ** first (both hyphen readings). */
-static int core_matches(news_coder *c, int h, match *m, int maxm, int *core_lo, int *core_hi) {
+static int core_matches(news_coder *c, int h, match *m, int maxm, int *core_lo, int *core_hi,
+                        unsigned char **inp) {
     unsigned char *in = arena_zalloc(&c->mem, (size_t)c->n);
+    *inp = in;
     int *tok = arena_alloc(&c->mem, (size_t)c->n * sizeof *tok);
     if (!in || !tok) { c->oom = 1; return 0; }
     core_collect(c, h, in, 0);
@@ -278,6 +308,15 @@ static int has_entity(const char *code) {
 
 static int np_actor(news_coder *c, int h, actor *out, int depth);
 
+static int ends_with(const char *w, const char *suf) {
+    size_t n = strlen(w), k = strlen(suf);
+    return n > k + 2 && !strcmp(w + n - k, suf);
+}
+static int event_noun(const char *w) {
+    return ends_with(w, "TION") || ends_with(w, "MENT") || ends_with(w, "ING") || ends_with(w, "SAL") ||
+           ends_with(w, "VAL") || ends_with(w, "TIONS") || ends_with(w, "MENTS");
+}
+
 /* Fill out from the of/for-phrases and appositions of h when the core
 ** lacks a country or a role. */
 static void np_extend(news_coder *c, int h, actor *out, int depth) {
@@ -288,6 +327,9 @@ static void np_extend(news_coder *c, int h, actor *out, int depth) {
         actor sub;
         if (!np_actor(c, k, &sub, depth + 1)) continue;
         if (!out->code[0] && in_list(c->L[h], kin_nouns)) return;
+        if (!out->code[0] && of && !in_list(c->L[h], group_nouns) && !in_list(c->W[h], group_nouns) &&
+            !event_noun(c->W[h]))
+            return;
         if (!out->code[0]) {            /* "hundreds of militants": the phrase is its of-phrase */
             *out = sub;
             out->start = out->start < sub.start ? out->start : sub.start;
@@ -318,7 +360,22 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
     if (is_place_noun(c, h)) return 0;
     match m[24];
     int lo = h, hi = h + 1;
-    int nm = core_matches(c, h, m, 24, &lo, &hi);
+    unsigned char *in = NULL;
+    int nm = core_matches(c, h, m, 24, &lo, &hi, &in);
+    if (!in) return 0;
+    /* A role comes from the head's own words: not from a possessor ("the
+       government's decision" is no government), and for a common noun only
+       from its own phrase or a title it carries ("army personnel",
+       "intelligence co-operation" is no spy) */
+    for (int i = 0; i < nm; i++) {
+        if (!m[i].agt) continue;
+        int poss = 0;
+        for (int j = m[i].a; j < m[i].b; j++) if (in[j] == 2) poss = 1;
+        int own = h >= m[i].a && h < m[i].b;
+        if (poss || (!own && upos(c, h, "NOUN") && !in_list(c->L[h], person_nouns) &&
+                     !in_list(c->W[h], person_nouns)))
+            m[i].agt = NULL;
+    }
     const match *name = NULL, *head_name = NULL, *agent = NULL;
     for (int i = 0; i < nm; i++) {
         if (m[i].act) {
@@ -371,9 +428,9 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         if (prefix[0]) snprintf(out->code, sizeof out->code, "%s%s", prefix, entity);
         else snprintf(out->code, sizeof out->code, "%s%s", entity, role);
     } else if (name) {
-        /* a country among the modifiers of a head that is no actor: "Australia's economy" */
-        if (!upos(c, h, "PROPN")) name = NULL;
-        else snprintf(out->code, sizeof out->code, "%s", entity);
+        /* a country among the modifiers of a head that is no actor: "Australia's
+           economy", "the Iraq War": the phrase is no actor */
+        name = NULL;
     } else if (prefix[0]) snprintf(out->code, sizeof out->code, "%s", prefix);
     else if (role[0]) snprintf(out->code, sizeof out->code, "---%s", role);
     out->named = name != NULL;
@@ -394,12 +451,38 @@ static const char *const personal_pronouns[] = { "HE", "SHE", "HIM", "HER", NULL
 /* A personal pronoun stands for the nearest subject before it in the
 ** sentence that is an actor ("Bush held a conference where he praised ..."). */
 static int antecedent(news_coder *c, int h) {
-    for (int i = h - 1; i >= 0; i--) {
-        if (!rel(c, i, "nsubj") || upos(c, i, "PRON")) continue;
-        actor a;
-        if (np_actor(c, i, &a, 0) && (a.named || a.role[0])) return i;
-    }
+    int subject = rel(c, h, "nsubj");
+    for (int pass = 0; pass < 2; pass++)       /* a subject before it, else any actor */
+        for (int i = h - 1; i >= 0; i--) {
+            if (upos(c, i, "PRON") || !(upos(c, i, "NOUN") || upos(c, i, "PROPN"))) continue;
+            if (pass == 0 && !rel(c, i, "nsubj")) continue;
+            if (pass == 1 && (subject || !(rel(c, i, "nsubj") || rel(c, i, "obj") || rel(c, i, "nmod:poss") ||
+                                           rel(c, i, "iobj") || rel(c, i, "appos"))))
+                continue;
+            if (c->hd[i] >= 0 && rel(c, i, "nmod:poss") == 0 && c->hd[h] == c->hd[i] && pass == 1) continue;
+            actor a;
+            if (np_actor(c, i, &a, 0) && (a.named || a.role[0])) return i;
+        }
     return -1;
+}
+
+static const char *const first_person[] = { "I", "WE", "ME", "US", NULL };
+static const char *const say_verbs[] = {
+    "SAY", "TELL", "ADD", "STATE", "DECLARE", "ANNOUNCE", "CONTINUE", "INSIST", "WRITE", NULL
+};
+
+/* "I condemn the killing," said Gilani: the first person of a quote is the
+** subject of the one verb of saying in the sentence. */
+static int speaker(news_coder *c, int h) {
+    int found = -1;
+    for (int v = 0; v < c->n; v++) {
+        if (!upos(c, v, "VERB") || !in_list(c->L[v], say_verbs)) continue;
+        int sj = child(c, v, "nsubj");
+        if (sj < 0 || sj == h || upos(c, sj, "PRON")) continue;
+        if (found >= 0) return -1;              /* two speakers: ambiguous */
+        found = sj;
+    }
+    return found;
 }
 
 /* A coordination the parser flattened into compounds and flats: "Japan and
@@ -475,8 +558,8 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
     int n = 0;
     if (h < 0) return 0;
     if ((n = flat_coordination(c, h, out, max)) > 0) return n;
-    if (upos(c, h, "PRON") && in_list(c->W[h], personal_pronouns)) {
-        int a = antecedent(c, h);
+    if (upos(c, h, "PRON") && (in_list(c->W[h], personal_pronouns) || in_list(c->W[h], first_person))) {
+        int a = in_list(c->W[h], first_person) ? speaker(c, h) : antecedent(c, h);
         if (a < 0 || !np_actor(c, a, &out[0], 0)) return 0;
         out[0].start = h;           /* the evidence points at the pronoun */
         out[0].end = h + 1;
@@ -507,6 +590,20 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
     }
     for (int k = c->kid[h]; k >= 0 && n < max; k = c->sib[k])
         if (rel(c, k, "conj") && is_nominal(c, k) && np_actor(c, k, &out[n], 0)) n++;
+    /* "the Australian Minister and the Attorney General": a conjunct with a
+       role only takes the country its conjuncts share */
+    const char *shared = NULL;
+    for (int i = 0; i < n; i++)
+        if (has_entity(out[i].code) && strncmp(out[i].code, "IGO", 3) && strncmp(out[i].code, "NGO", 3)) {
+            if (shared && strncmp(shared, out[i].code, 3)) { shared = NULL; break; }
+            shared = out[i].code;
+        }
+    for (int i = 0; shared && i < n; i++)
+        if (!has_entity(out[i].code) && !(c->off & NEWS_INHERIT)) {
+            char code[48];
+            snprintf(code, sizeof code, "%.3s%.40s", shared, out[i].code + 3);
+            memcpy(out[i].code, code, sizeof code);
+        }
     return n;
 }
 
@@ -685,6 +782,10 @@ static void add_event(news_coder *c, const actor *s, const actor *t, const char 
 static void add_pair(news_coder *c, const actor *s0, const actor *t0, const char *active,
                      const char *passive, int v, const char *pat) {
     actor s = *s0, t = *t0;
+    /* ISO 3166-1 where Phoenix differs: TMP (East Timor) is TLS
+       (../shared/data/cameo/actor_codes.tsv notes it) */
+    if (!strncmp(s.code, "TMP", 3)) memcpy(s.code, "TLS", 3);
+    if (!strncmp(t.code, "TMP", 3)) memcpy(t.code, "TLS", 3);
     inherit(c, &s, &t);
     if (is_code(active)) add_event(c, &s, &t, active, v, pat);
     if (is_code(passive)) add_event(c, &t, &s, passive, v, pat);
@@ -869,8 +970,11 @@ static int code_verb(news_coder *c, int v) {
             for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k]) {
                 actor a;
                 if (rel(c, k, "obl") && !strcmp(prep_of(c, k), "TO") && np_actor(c, k, &a, 0)) th = k;
+                if (rel(c, k, "obj"))
+                    for (int x = c->kid[k]; x >= 0 && th < 0; x = c->sib[x])
+                        if (rel(c, x, "nmod") && !strcmp(prep_of(c, x), "TO") && np_actor(c, x, &a, 0)) th = x;
             }
-        if (th < 0) { th = child(c, v, "obj"); from_obj = th >= 0; }
+        if (th < 0 && !in_list(c->L[v], topic_verbs)) { th = child(c, v, "obj"); from_obj = th >= 0; }
         if (th < 0) { th = child(c, v, "iobj"); from_obj = th >= 0; }
         /* "urged Washington to stop", "called on Qarase to stand down": the
            addressee of an appeal, demand or threat parsed as the subject of
