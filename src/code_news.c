@@ -722,7 +722,7 @@ static void try_pattern(const news_coder *c, int v, const dict_pattern *p, const
 /* ------------------------------------------------------------ events */
 
 static int is_code(const char *code);
-static int symmetric(const char *code);
+static int symmetric(const news_coder *c, int v);
 
 
 static int strong(const actor *a) {
@@ -751,7 +751,7 @@ static void inherit(const news_coder *c, const actor *s, actor *t) {
 static void add_event(news_coder *c, const actor *s, const actor *t, const char *code, int v,
                       const char *pattern) {
     if (s->start == t->start && s->end == t->end) return;
-    if (!strcmp(s->code, t->code) && !strong(s)) return;
+    if (!strcmp(s->code, t->code) && (!strong(s) || strlen(s->code) == 3)) return;
     if (!(c->off & NEWS_GENERIC) && !strong(s) && !strong(t)) return;
     for (int i = 0; i < c->nev; i++)
         if (!strcmp(c->ev[i].source, s->code) && !strcmp(c->ev[i].target, t->code) && !strcmp(c->ev[i].code, code))
@@ -789,15 +789,19 @@ static void add_pair(news_coder *c, const actor *s0, const actor *t0, const char
     inherit(c, &s, &t);
     if (is_code(active)) add_event(c, &s, &t, active, v, pat);
     if (is_code(passive)) add_event(c, &t, &s, passive, v, pat);
-    if (!(c->off & NEWS_SYMMETRIC) && is_code(active) && !is_code(passive) && symmetric(active))
+    if (!(c->off & NEWS_SYMMETRIC) && is_code(active) && !is_code(passive) && symmetric(c, v))
         add_event(c, &t, &s, active, v, pat);
 }
 
 static int is_code(const char *code) { return code && code[0] && strcmp(code, "---") != 0; }
 
-static int symmetric(const char *code) {
-    return !strcmp(code, "040") || !strcmp(code, "046") || !strcmp(code, "057") ||
-           !strcmp(code, "030") || !strcmp(code, "036") || !strcmp(code, "050");
+/* joint actions: both sides do them ("X met Y" is Y meeting X too) */
+static const char *const joint_verbs[] = {
+    "MEET", "TALK", "NEGOTIATE", "SIGN", "CONFER", "CONSULT", "DISCUSS", "COOPERATE",
+    "CO-OPERATE", "COLLABORATE", "RECONCILE", "CONVERSE", "PARTNER", NULL
+};
+static int symmetric(const news_coder *c, int v) {
+    return in_list(c->L[v], joint_verbs);
 }
 
 /* prepositions that can introduce the target of an action of this root */
@@ -913,6 +917,18 @@ static const dict_verb_form *verb_lookup(const news_coder *c, int v) {
     return f;
 }
 
+static const char *const tell_verbs[] = {
+    "TELL", "INFORM", "NOTIFY", "BRIEF", "ASSURE", "REMIND", "ADDRESS", "DESCRIBE", "THANK",
+    "CALL", NULL
+};
+/* th is whom v addresses: an indirect object, a to-phrase, or the object of a
+** verb of telling ("told Y", "described Y as"), not the object of "see". */
+static int addressee(const news_coder *c, int v, int th) {
+    if (th < 0) return 0;
+    if (rel(c, th, "iobj") || !strcmp(prep_of(c, th), "TO")) return 1;
+    return in_list(c->L[v], tell_verbs);
+}
+
 /* Code verb v; returns 1 if it gave an event. */
 static int code_verb(news_coder *c, int v) {
     if (!upos(c, v, "VERB") || rel(c, v, "amod") || c->blocked[v]) return 0;
@@ -1012,12 +1028,13 @@ static int code_verb(news_coder *c, int v) {
     if (ns && nt) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < nt; j++) {
-                if (root01 && (!from_obj || strstr(T[j].code, "MED") == T[j].code + 3 ||
-                               !strncmp(T[j].code, "MED", 3)))
+                /* a statement needs an addressee, and the media are none */
+                if (root01 && (!from_obj || !addressee(c, v, th) ||
+                               strstr(T[j].code, "MED") == T[j].code + 3 || !strncmp(T[j].code, "MED", 3)))
                     continue;
                 add_pair(c, &S[i], &T[j], active, passive, v, pat);
             }
-    } else if (ns > 1 && !nt && !(c->off & NEWS_SYMMETRIC) && is_code(active) && symmetric(active)) {
+    } else if (ns > 1 && !nt && !(c->off & NEWS_SYMMETRIC) && is_code(active) && symmetric(c, v)) {
         for (int i = 0; i < ns; i++)
             for (int j = 0; j < ns; j++)
                 if (i != j) add_pair(c, &S[i], &S[j], active, "---", v, pat);
@@ -1042,6 +1059,10 @@ static void visit(news_coder *c, int v, int depth) {
             if (rel(c, k, "conj") && c->blocked[v] && child(c, k, "nsubj") < 0) c->blocked[k] = 1;
         }
     }
+    /* "unable to contact", "likely to attack", "ready to sign": not done */
+    if (upos(c, v, "ADJ"))
+        for (int k = c->kid[v]; k >= 0; k = c->sib[k])
+            if (rel(c, k, "xcomp")) c->blocked[k] = 1;
     for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
         if (rel(c, k, "xcomp") || rel(c, k, "ccomp")) {  /* their descendants inherit the block */
             if (c->blocked[v] && !upos(c, k, "VERB")) c->blocked[k] = 1;
