@@ -120,7 +120,19 @@ static const char *const place_nouns[] = {
 };
 /* government nouns the agent dictionary lacks (Phoenix.agents.txt has
    "GOVERNMENT OFFICIAL", "HIGH OFFICIAL"... but not "OFFICIAL" alone) */
-static const char *const official_nouns[] = { "OFFICIAL", "OFFICIALS", NULL };
+typedef struct extra_role { const char *word, *role; } extra_role;
+static const extra_role extra_roles[] = {
+    { "OFFICIAL", "GOV" }, { "OFFICIALS", "GOV" },
+    { "CRITIC", "OPP" }, { "CRITICS", "OPP" },             /* CAMEO OPP: opposition */
+    { "ATTACKER", "UAF" }, { "ATTACKERS", "UAF" },         /* as GUNMEN, ~UAF in Phoenix */
+    { "EDITORIAL", "MED" }, { "NEWSPAPER", "MED" },
+    { NULL, NULL }
+};
+static const char *extra_role_of(const char *w) {
+    for (const extra_role *r = extra_roles; r->word; r++)
+        if (!strcmp(r->word, w)) return r->role;
+    return NULL;
+}
 /* heads whose of-phrase is the actor: "hundreds of militants", "a convoy of
    forces"; kin and other relations are not ("the wife of the minister") */
 static const char *const kin_nouns[] = {
@@ -394,9 +406,11 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
             if (m[i].agt && &m[i] != agent && m[i].b <= agent->a) agent = &m[i];
     char entity[48] = "", role[16] = "", prefix[8] = "";
     const char *entry = "";
-    if (!agent && !head_name && upos(c, h, "NOUN") && in_list(c->L[h], official_nouns)) {
-        snprintf(role, sizeof role, "GOV");
-        entry = "code_news.c:official_nouns";
+    const char *xr = extra_role_of(c->W[h]);
+    if (!xr) xr = extra_role_of(c->L[h]);
+    if (!agent && !head_name && upos(c, h, "NOUN") && xr) {
+        snprintf(role, sizeof role, "%s", xr);
+        entry = "code_news.c:extra_roles";
     }
     if (head_name) name = head_name;
     if (name) {
@@ -519,9 +533,9 @@ static int flat_coordination(news_coder *c, int h, actor *out, int max) {
             if (s != ncut) return 0;
             size_t lg = 0;
             const dict_agent *g = dict_agent_match(c->d, w, (size_t)nw, len, &lg);
-            if ((int)len + 1 == nw && in_list(w[len], official_nouns)) {
-                snprintf(role, sizeof role, "GOV");
-                rentry = "code_news.c:official_nouns";
+            if ((int)len + 1 == nw && extra_role_of(w[len])) {
+                snprintf(role, sizeof role, "%s", extra_role_of(w[len]));
+                rentry = "code_news.c:extra_roles";
             } else {
                 if (!g || (int)(len + lg) != nw || g->code[0] != '~') return 0;
                 snprintf(role, sizeof role, "%s", g->code + 1);
@@ -667,14 +681,16 @@ static int pp_object(const news_coder *c, int v, int prep) {
 ** does not name? ("criticized Russia over the detention" is no match for
 ** "* &DETENTION": the topic of a criticism is not its object.) */
 static int in_unnamed_pp(const news_coder *c, int v, int j, const dict_pattern *p) {
-    int top = j;
-    for (int d = 0; d < 64 && top >= 0 && c->hd[top] != v; d++) top = c->hd[top];
-    if (top < 0 || !(rel(c, top, "obl") || rel(c, top, "advcl"))) return 0;
-    const char *prep = prep_of(c, top);
-    if (!prep[0]) return 0;
-    for (int i = 0; i < p->nlower; i++)
-        if (p->lower[i].kind == DICT_PT_WORD && !strcmp(p->lower[i].text, prep)) return 0;
-    return 1;
+    for (int x = j, d = 0; x >= 0 && x != v && d < 64; x = c->hd[x], d++) {
+        if (!(rel(c, x, "obl") || rel(c, x, "nmod") || rel(c, x, "advcl"))) continue;
+        const char *prep = prep_of(c, x);
+        if (!prep[0]) continue;
+        int named = 0;
+        for (int i = 0; i < p->nlower && !named; i++)
+            if (p->lower[i].kind == DICT_PT_WORD && !strcmp(p->lower[i].text, prep)) named = 1;
+        if (!named) return 1;
+    }
+    return 0;
 }
 
 static void try_pattern(const news_coder *c, int v, const dict_pattern *p, const int *after, int na,
@@ -874,6 +890,17 @@ static int is_passive(const news_coder *c, int v) {
 static int agent_of(const news_coder *c, int v) {
     for (int k = c->kid[v]; k >= 0; k = c->sib[k])
         if (rel(c, k, "obl:agent") || (rel(c, k, "obl") && !strcmp(prep_of(c, k), "BY"))) return k;
+    /* "arrested in a joint operation by police", "killed in an ambush by
+       gunmen": the by-phrase of an event noun in the verb's phrase */
+    for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+        if (!rel(c, k, "obl")) continue;
+        for (int x = c->kid[k]; x >= 0; x = c->sib[x]) {
+            if (rel(c, x, "nmod") && !strcmp(prep_of(c, x), "BY")) return x;
+            if (rel(c, x, "nmod"))
+                for (int y = c->kid[x]; y >= 0; y = c->sib[y])
+                    if (rel(c, y, "nmod") && !strcmp(prep_of(c, y), "BY")) return y;
+        }
+    }
     return -1;
 }
 
