@@ -30,6 +30,7 @@
 #include <string.h>
 
 #define MAXW 64           /* words of one noun phrase core */
+#define NEWS_NAMES 64     /* names remembered per article */
 
 typedef struct actor {
     char code[48];
@@ -52,6 +53,10 @@ struct news_coder {
     dyad_event *ev;
     int nev, cap;
     int oom;
+    /* the article so far: names already resolved ("Fijian Prime Minister
+       Laisenia Qarase" makes a later "Qarase" FJIGOV) */
+    struct { char word[32]; char code[24]; } names[NEWS_NAMES];
+    int nnames;
 };
 
 news_coder *news_new(const dyad_dicts *d) {
@@ -70,6 +75,24 @@ void news_free(news_coder *c) {
 }
 
 void news_set_off(news_coder *c, unsigned mask) { if (c) c->off = mask; }
+void news_begin_article(news_coder *c) { if (c) c->nnames = 0; }
+
+static const char *name_recall(const news_coder *c, const char *w) {
+    for (int i = c->nnames - 1; i >= 0; i--)
+        if (!strcmp(c->names[i].word, w)) return c->names[i].code;
+    return NULL;
+}
+
+static void name_remember(news_coder *c, const char *w, const char *code) {
+    if (strlen(w) < 3 || strlen(w) >= sizeof c->names[0].word || strlen(code) >= sizeof c->names[0].code) return;
+    if (name_recall(c, w)) return;
+#ifdef NEWS_DEBUG
+    fprintf(stderr, "news: remember %s = %s\n", w, code);
+#endif
+    int i = c->nnames < NEWS_NAMES ? c->nnames++ : NEWS_NAMES - 1;
+    snprintf(c->names[i].word, sizeof c->names[i].word, "%s", w);
+    snprintf(c->names[i].code, sizeof c->names[i].code, "%s", code);
+}
 
 /* ------------------------------------------------------------ the tree */
 
@@ -447,11 +470,31 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         name = NULL;
     } else if (prefix[0]) snprintf(out->code, sizeof out->code, "%s", prefix);
     else if (role[0]) snprintf(out->code, sizeof out->code, "---%s", role);
+    /* a name seen earlier in the article with its title */
+    if (!out->code[0] && upos(c, h, "PROPN") && !(c->off & NEWS_NAMES_OFF)) {
+        const char *r = name_recall(c, c->W[h]);
+        for (int k = c->kid[h]; !r && k >= 0; k = c->sib[k])
+            if (rel(c, k, "flat") && upos(c, k, "PROPN")) r = name_recall(c, c->W[k]);
+        if (r) {
+            snprintf(out->code, sizeof out->code, "%s", r);
+            entry = "code_news.c:article_names";
+            name = &m[0];   /* named (any non-NULL) */
+        }
+    }
     out->named = name != NULL;
     snprintf(out->role, sizeof out->role, "%.7s", role);
     out->entry = entry;
     out->start = lo;
     out->end = hi;
+    /* remember the person's own name words (not its titles or nationality) */
+    if (upos(c, h, "PROPN") && has_entity(out->code) && strlen(out->code) > 3 && !(c->off & NEWS_NAMES_OFF))
+        for (int i = lo; i < hi; i++) {
+            if (!upos(c, i, "PROPN") || !in[i]) continue;
+            int title = 0;    /* a title or a nationality, not the person's name */
+            for (int k = 0; k < nm; k++)
+                if (i >= m[k].a && i < m[k].b && (m[k].agt || (m[k].act && &m[k] != head_name))) title = 1;
+            if (!title) name_remember(c, c->W[i], out->code);
+        }
     if (!has_entity(out->code) || !out->code[0]) np_extend(c, h, out, depth);
     if (!out->code[0]) return 0;
     if (out->code[0] == '-' && !out->role[0] && strlen(out->code) > 3)

@@ -24,7 +24,8 @@ enum {
                                 and between conjoined subjects */
     NEWS_GENERIC  = 1 << 3,  /* two role-only sides of non-political kinds
                                 give no event ("children attended school") */
-    NEWS_OBLIQUE  = 1 << 4   /* prepositional targets by kind of action */
+    NEWS_OBLIQUE  = 1 << 4,  /* prepositional targets by kind of action */
+    NEWS_NAMES_OFF= 1 << 5   /* names seen earlier in the article */
 };
 
 /* A news coder over frozen dictionaries d (BORROWED). OWNED: news_free.
@@ -33,6 +34,8 @@ news_coder *news_new(const dyad_dicts *d);
 void news_free(news_coder *n);
 /* Switch the rules in mask off (0: all on, the default). */
 void news_set_off(news_coder *n, unsigned mask);
+/* A new article: forget the names of the last one. */
+void news_begin_article(news_coder *n);
 
 /* Code sentence s (a complete UD tree: heads, relations, lemmas), dated
 ** `date` (YYYYMMDD). The events (*ev, *nev) are BORROWED until the next call.

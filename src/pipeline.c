@@ -212,6 +212,7 @@ dyad_status dyad_doc_code(dyad_doc *d, const dyad_article *a) {
     if (st) { d->error = dyad_strerror(st); return st == DYAD_NOMEM ? st : DYAD_OK; }
     char date8[9];
     compact_date(a->date, date8);
+    news_begin_article(d->news);
     double t0 = now_s();
     size_t ns = dyad_segment_count(d->seg);
     const dyad_seg_sentence *ss = dyad_segment_sentences(d->seg);

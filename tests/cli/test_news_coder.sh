@@ -71,4 +71,12 @@ expect_sentence "a pronoun stands for the subject before it" \
 # Patterns: a word in a PP the pattern does not name picks no pattern.
 expect_sentence "criticism over a detention stays criticism" \
   "Germany criticized Russia over the detention of a journalist." "DEU RUS 111"
+# Names seen earlier in the article: "Qarase" after "Fijian Prime Minister Laisenia Qarase".
+printf 'date 2006-12-01\nFijian Prime Minister Laisenia Qarase criticized the army.\nLater, Qarase met the Australian ambassador.\n' > "$TMP/names.txt"
+"$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet "$TMP/names.txt" 2>/dev/null | cut -f2-4 | sort > "$TMP/names.out"
+grep -q $'^FJIGOV\tAUSGOV\t04' "$TMP/names.out" && ok || bad "a surname seen with its title keeps its code ($(tr '\n' ' ' < "$TMP/names.out"))"
+{ cat "$TMP/names.txt"; printf '\f\ndate 2006-12-02\nLater, Qarase met the Australian ambassador.\n'; } > "$TMP/names2.txt"
+"$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet "$TMP/names2.txt" 2>/dev/null > "$TMP/names2.out"
+grep -q $'\tFJIGOV\tAUSGOV\t04' "$TMP/names2.out" && ! grep -q $'^20061202\tFJI' "$TMP/names2.out" && ok ||
+  bad "names are remembered within an article, forgotten between articles"
 finish
