@@ -171,15 +171,25 @@ int cmd_validate(int argc, char **argv) {
     int rc = EXIT_OK_;
     if (!d) { cli_error("out of memory"); rc = EXIT_FAIL; goto done; }
     for (size_t k = 0; k < sizeof df / sizeof df[0]; k++) {
-        const char *name = dyad_valfile_env(v, df[k].env);
-        if (!name || !*name) continue;
-        char path[2048];
-        if (!find_dict(file, dir, name, path, sizeof path)) {
-            cli_error("validate: %s %s not found beside %s nor in %s (use --dicts DIR)", df[k].env, name, file, dir);
-            rc = EXIT_DATA; goto done;
+        const char *list = dyad_valfile_env(v, df[k].env);
+        /* "A.txt, B.txt": several files (UniversalPetrarch's Actorfile) */
+        for (const char *p = list; p && *p;) {
+            while (*p == ',' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') p++;
+            const char *e = p;
+            while (*e && *e != ',') e++;
+            size_t n = (size_t)(e - p);
+            while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' || p[n - 1] == '\r')) n--;
+            char name[1024], path[2048];
+            snprintf(name, sizeof name, "%.*s", (int)n, p);
+            p = e;
+            if (!*name) continue;
+            if (!find_dict(file, dir, name, path, sizeof path)) {
+                cli_error("validate: %s %s not found beside %s nor in %s (use --dicts DIR)", df[k].env, name, file, dir);
+                rc = EXIT_DATA; goto done;
+            }
+            st = dyad_dicts_add_file(d, path, df[k].kind);
+            if (st) { cli_error("%s", dyad_dicts_errmsg(d)); rc = cli_exit_status(st); goto done; }
         }
-        st = dyad_dicts_add_file(d, path, df[k].kind);
-        if (st) { cli_error("%s", dyad_dicts_errmsg(d)); rc = cli_exit_status(st); goto done; }
     }
     st = dyad_dicts_freeze(d);
     if (st) { cli_error("%s", dyad_dicts_errmsg(d)); rc = cli_exit_status(st); goto done; }

@@ -300,7 +300,9 @@ void dyad_code_opts_default(dyad_code_opts *o);
 /* Validation files (valxml.c, formats.md §9): <Environment>, <Config> and
 ** <Sentence> records, read with libxml2 after a pre-pass that repairs the
 ** quirks of real files (self-closed <Sentence/> followed by content, `#`
-** text outside comments, spaces around `=`). */
+** text outside comments, spaces around `=`). UniversalPetrarch's dialect is
+** read too: evaluate="true" marks the records to run, and an <Environment>
+** dictionary entry may list several files separated by commas. */
 typedef struct dyad_triple { const char *source, *target, *code; } dyad_triple;
 
 typedef struct dyad_valrecord {
@@ -308,7 +310,8 @@ typedef struct dyad_valrecord {
     int date_ok;                       /* date is a real calendar day (not 2099-99-99) */
     const char *text, *parse;          /* "" when absent */
     int line;                          /* line of <Sentence> in the file */
-    int sentence;                      /* sentence="true" (any case) */
+    int sentence;                      /* to be run: evaluate="true" (UniversalPetrarch) or,
+                                          without that attribute, sentence="true" (any case) */
     int included;                      /* category in <Include> (or no Include) */
     int noevents;                      /* noevents="True" */
     const char *error;                 /* error="TYPE", else NULL */
@@ -324,7 +327,8 @@ dyad_status dyad_valfile_read(const char *path, dyad_valfile **out, char *err, s
 void dyad_valfile_free(dyad_valfile *v);
 int dyad_valfile_count(const dyad_valfile *v);
 const dyad_valrecord *dyad_valfile_record(const dyad_valfile *v, int i);
-/** An <Environment> element's text ("Verbfile", "Actorfile", ...); NULL if absent. */
+/** An <Environment> element's text ("Verbfile", "Actorfile", ...); NULL if absent.
+** As written: "A.txt, B.txt" names two files (split on commas, spaces trimmed). */
 const char *dyad_valfile_env(const dyad_valfile *v, const char *name);
 /** The first record whose id equals `id` after normalisation (upper case,
 ** `_` and `-` equal); NULL if none. */

@@ -93,6 +93,19 @@ fi
 expect_status 2 "dictionaries missing" "$DYAD" validate "$TMP/s.xml" --dicts "$TMP/nowhere"
 "$DYAD" validate "$TMP/s.xml" --dicts "$TMP/nowhere" 2>"$TMP/err" >/dev/null
 expect_grep "names the missing file" 'v.txt not found' "$TMP/err"
+# UniversalPetrarch's dialect (tests/data/validate/up.validate.xml): evaluate="true" runs a
+# record, and decides over sentence=; <Actorfile> lists three files separated by commas
+U=tests/data/validate/up.validate.xml
+"$DYAD" validate "$U" --json >"$TMP/up" 2>"$TMP/err"
+expect_grep "dialect: the three records to run pass" '^3 passed, 0 failed$' "$TMP/up"
+[ "$(grep -o '^{"id": "UP-[0-9]"' "$TMP/up" | tr -d '{"' | tr '\n' ' ')" = 'id: UP-1 id: UP-2 id: UP-4 ' ] && ok ||
+    bad "dialect: evaluate=\"true\" (UP-1, UP-2), sentence=\"true\" alone (UP-4) run; evaluate=\"false\" (UP-3) and neither (UP-5) not"
+expect_grep "dialect: actors from the first and second file" '"id": "UP-1".*"got": \[\["DEU", "FRA", "192"\]\]' "$TMP/up"
+expect_grep "dialect: actors from the third file" '"id": "UP-2".*"got": \[\["ESP", "DEU", "051"\]\]' "$TMP/up"
+sed 's/up.actors-c.txt/up.actors-z.txt/' "$U" >"$TMP/up2.xml"
+expect_status 2 "dialect: a missing file of the list" "$DYAD" validate "$TMP/up2.xml" --dicts tests/data/validate
+"$DYAD" validate "$TMP/up2.xml" --dicts tests/data/validate >/dev/null 2>"$TMP/err"
+expect_grep "dialect: the missing file named alone" 'Actorfile up.actors-z.txt not found' "$TMP/err"
 # --parses-from: parses of another file by normalised id (T_1 == T-1)
 printf '<Sentences><Sentence date="19990101" id="t_1" source="T" sentence="true"><Text>x</Text>\n<Parse>%s</Parse></Sentence></Sentences>\n' \
     '(ROOT (S (NP (NNP France)) (VP (VBD invaded) (NP (NNP Germany)))))' >"$TMP/other.xml"
