@@ -575,6 +575,10 @@ typedef struct dyad_engine_opts {
     int coder;                 /* dyad_coder_kind: DYAD_CODER_NEWS (default) codes UD trees for
                                   real news; DYAD_CODER_P1 is PETRARCH-1's semantics (the
                                   validation suite's) */
+    const dyad_dicts *dicts;   /* a frozen set to code with instead of loading dicts_dir and
+                                  dict_set (BORROWED: must outlive the engine); NULL: load */
+    int no_model;              /* 1: load no parser model; only trees given to
+                                  dyad_doc_code_parsed can be coded (dyad validate --parse given) */
 } dyad_engine_opts;
 
 typedef enum dyad_coder_kind {
@@ -632,6 +636,27 @@ const dyad_coded *dyad_doc_event(const dyad_doc *d, size_t i);
 const dyad_doc_stats *dyad_doc_get_stats(const dyad_doc *d);
 /** Why the last article failed (or was cut short), or NULL. */
 const char *dyad_doc_error(const dyad_doc *d);
+
+/* Per-doc options, for callers that code one sentence per article with
+** options of their own (dyad validate: each record's <Config> options). */
+typedef struct dyad_doc_opts {
+    const dyad_code_opts *code;   /* coding options (copied); NULL: the engine's */
+    int one_sentence;             /* 1: an article's text is one sentence: tokenized,
+                                     never split, never skipped as a dateline */
+} dyad_doc_opts;
+/** Set d's options for the articles coded from now on (NULL: the defaults). */
+void dyad_doc_set_opts(dyad_doc *d, const dyad_doc_opts *o);
+
+#define DYAD_DOC_PARSE 0x1u   /* tag and parse the sentence with the engine's model first */
+/** Code sentence s, already tokenized, as article a's only sentence, through
+** the same code -> resolve path as dyad_doc_code. Without DYAD_DOC_PARSE, s
+** must carry its tree (heads), and ps (may be NULL) its phrase structure
+** (dyad_penn_read); with it, only the forms are read. a->text is the
+** sentence's text (discards, issues, event date); token spans index into it,
+** and where they are unknown (0,0) the evidence quotes the forms. s is not
+** changed. Results, errors and options as dyad_doc_code. */
+dyad_status dyad_doc_code_parsed(dyad_doc *d, const dyad_article *a, dyad_sentence *s,
+                                 const dyad_phrases *ps, unsigned flags);
 
 /* Output formats for coded events. */
 typedef enum dyad_out_format {
