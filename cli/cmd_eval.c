@@ -429,7 +429,7 @@ int cmd_eval(int argc, char **argv) {
     dyad_status st = dyad_engine_open(&eo, &eng, err, sizeof err);
     if (st) {
         cli_error("eval: %s%s", err, strncmp(err, "model", 5) ? " (dictionaries: --dicts DIR, or `make dicts`)"
-                                                              : " (models/: `make model`, or --model FILE)");
+                                                              : " (or --model FILE)");
         golds_free(&gs);
         return cli_exit_status(st);
     }
