@@ -131,8 +131,8 @@ if [ -f dicts/CAMEO.2.0.txt ] && [ -f "$MODEL" ]; then
     "$DYAD" validate tests/data/news.validate.xml --dicts dicts --parse own --coder news --model "$MODEL" \
         >"$TMP/news" 2>"$TMP/err"
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$TMP/news")
-    echo "news.validate.xml (--coder news): ${line:-no figure}"
     n=${line%% passed*}; t=${line##*, }; t=${t%% failed}
+    echo "news.validate.xml (--coder news): ${n:-?} of $((n + t)) records pass (floor $FLOOR_NEWS)"
     [ -n "$line" ] && [ "$n" -ge "$FLOOR_NEWS" ] && ok || bad "news.validate.xml: ${n:-?} passed, floor $FLOOR_NEWS"
     [ -n "$line" ] && [ $((n + t)) -eq 58 ] && ok || bad "news.validate.xml: 58 records evaluated, got $((n + t))"
     [ -s "$TMP/err" ] && { bad "news.validate.xml: messages on stderr"; head -5 "$TMP/err" >&2; } || ok
