@@ -34,6 +34,7 @@ int cmd_code_articles(int argc, char **argv); /* code_articles.c: `dyad code` on
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 #endif

@@ -18,6 +18,7 @@ static const command commands[] = {   /* in pipeline order, the main job first *
     {"segment", cmd_segment, "read articles, print sentences or tokens (ingest front end)"},
     {"parse", cmd_parse, "tag, lemmatize and parse: CoNLL-U or tokenized text in, CoNLL-U out"},
     {"validate", cmd_validate, "run a PETRARCH validation file (unit-test records)"},
+    {"eval", cmd_eval, "score the coder on hand-coded sentences (gold JSONL), as score-news"},
     {"dict", cmd_dict, "dictionaries: stats, lookup, check, compile"},
     {"train", cmd_train, "train the tagger/parser model from a CoNLL-U treebank"},
 };

@@ -300,7 +300,9 @@ void dyad_code_opts_default(dyad_code_opts *o);
 /* Validation files (valxml.c, formats.md §9): <Environment>, <Config> and
 ** <Sentence> records, read with libxml2 after a pre-pass that repairs the
 ** quirks of real files (self-closed <Sentence/> followed by content, `#`
-** text outside comments, spaces around `=`). */
+** text outside comments, spaces around `=`). UniversalPetrarch's dialect is
+** read too: evaluate="true" marks the records to run, and an <Environment>
+** dictionary entry may list several files separated by commas. */
 typedef struct dyad_triple { const char *source, *target, *code; } dyad_triple;
 
 typedef struct dyad_valrecord {
@@ -308,7 +310,8 @@ typedef struct dyad_valrecord {
     int date_ok;                       /* date is a real calendar day (not 2099-99-99) */
     const char *text, *parse;          /* "" when absent */
     int line;                          /* line of <Sentence> in the file */
-    int sentence;                      /* sentence="true" (any case) */
+    int sentence;                      /* to be run: evaluate="true" (UniversalPetrarch) or,
+                                          without that attribute, sentence="true" (any case) */
     int included;                      /* category in <Include> (or no Include) */
     int noevents;                      /* noevents="True" */
     const char *error;                 /* error="TYPE", else NULL */
@@ -324,7 +327,8 @@ dyad_status dyad_valfile_read(const char *path, dyad_valfile **out, char *err, s
 void dyad_valfile_free(dyad_valfile *v);
 int dyad_valfile_count(const dyad_valfile *v);
 const dyad_valrecord *dyad_valfile_record(const dyad_valfile *v, int i);
-/** An <Environment> element's text ("Verbfile", "Actorfile", ...); NULL if absent. */
+/** An <Environment> element's text ("Verbfile", "Actorfile", ...); NULL if absent.
+** As written: "A.txt, B.txt" names two files (split on commas, spaces trimmed). */
 const char *dyad_valfile_env(const dyad_valfile *v, const char *name);
 /** The first record whose id equals `id` after normalisation (upper case,
 ** `_` and `-` equal); NULL if none. */
@@ -571,6 +575,10 @@ typedef struct dyad_engine_opts {
     int coder;                 /* dyad_coder_kind: DYAD_CODER_NEWS (default) codes UD trees for
                                   real news; DYAD_CODER_P1 is PETRARCH-1's semantics (the
                                   validation suite's) */
+    const dyad_dicts *dicts;   /* a frozen set to code with instead of loading dicts_dir and
+                                  dict_set (BORROWED: must outlive the engine); NULL: load */
+    int no_model;              /* 1: load no parser model; only trees given to
+                                  dyad_doc_code_parsed can be coded (dyad validate --parse given) */
 } dyad_engine_opts;
 
 typedef enum dyad_coder_kind {
@@ -628,6 +636,27 @@ const dyad_coded *dyad_doc_event(const dyad_doc *d, size_t i);
 const dyad_doc_stats *dyad_doc_get_stats(const dyad_doc *d);
 /** Why the last article failed (or was cut short), or NULL. */
 const char *dyad_doc_error(const dyad_doc *d);
+
+/* Per-doc options, for callers that code one sentence per article with
+** options of their own (dyad validate: each record's <Config> options). */
+typedef struct dyad_doc_opts {
+    const dyad_code_opts *code;   /* coding options (copied); NULL: the engine's */
+    int one_sentence;             /* 1: an article's text is one sentence: tokenized,
+                                     never split, never skipped as a dateline */
+} dyad_doc_opts;
+/** Set d's options for the articles coded from now on (NULL: the defaults). */
+void dyad_doc_set_opts(dyad_doc *d, const dyad_doc_opts *o);
+
+#define DYAD_DOC_PARSE 0x1u   /* tag and parse the sentence with the engine's model first */
+/** Code sentence s, already tokenized, as article a's only sentence, through
+** the same code -> resolve path as dyad_doc_code. Without DYAD_DOC_PARSE, s
+** must carry its tree (heads), and ps (may be NULL) its phrase structure
+** (dyad_penn_read); with it, only the forms are read. a->text is the
+** sentence's text (discards, issues, event date); token spans index into it,
+** and where they are unknown (0,0) the evidence quotes the forms. s is not
+** changed. Results, errors and options as dyad_doc_code. */
+dyad_status dyad_doc_code_parsed(dyad_doc *d, const dyad_article *a, dyad_sentence *s,
+                                 const dyad_phrases *ps, unsigned flags);
 
 /* Output formats for coded events. */
 typedef enum dyad_out_format {

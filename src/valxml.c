@@ -230,8 +230,11 @@ static dyad_status add_sentence(dyad_valfile *v, xmlNode *x) {
     char *d = attr(v, x, "date");
     r->date = norm_date(v, d ? d : "");
     r->date_ok = dict_parse_iso_date(r->date) != 0;
-    char *sent = attr(v, x, "sentence");
-    r->sentence = sent && !strcasecmp(sent, "true");
+    /* UniversalPetrarch's files mark the records to run evaluate="true";
+    ** when that attribute is present it decides, else sentence="true" */
+    char *sent = attr(v, x, "sentence"), *eval = attr(v, x, "evaluate");
+    if (eval) r->sentence = !strcasecmp(eval, "true");
+    else r->sentence = sent && !strcasecmp(sent, "true");
     r->line = (int)xmlGetLineNo(x);
     r->text = adup(v, "");
     r->parse = adup(v, "");

@@ -2,8 +2,9 @@
 # tests/valgrind.sh: valgrind memcheck of representative dyad runs (BUILD,
 # default build/, must be a build without sanitizers). A run passes when
 # valgrind finds no error and no leak (definite, indirect or possible).
-# With ../shared: the PETRARCH validation suite, `dyad code --parsed` on it and
-# `dyad code` on articles (validation dictionaries, a tiny model trained here);
+# With ../shared: the PETRARCH validation suite, `dyad code --parsed` on it,
+# `dyad code` on articles (validation dictionaries, a tiny model trained here),
+# `dyad validate` from our parser and `dyad eval` (production dictionaries);
 # always: segment, dict stats, train + parse on files made here. Prints
 # "N passed, N failed" and exits 1 if any run failed.
 cd "$(dirname "$0")/.."
@@ -54,6 +55,11 @@ if [ -f "$P/PETR.Validate.actors.txt" ]; then
   for f in "$SHARED/data/samples/"*.txt; do [ -f "$f" ] && { printf '\f\n'; cat "$f"; } >>"$TMP/arts.txt"; done
   vg "code (articles, 2 threads, jsonl)" "$DYAD" code -j 2 --model "$CM" --dicts "$P" --set validate "$TMP/arts.txt"
   vg "code (articles, tsv)" "$DYAD" code --format tsv --model "$CM" --dicts "$P" --set validate "$TMP/arts.txt"
+  vg "validate --parse own-words (UniversalPetrarch dialect, --json)" \
+    "$DYAD" validate tests/data/validate/up.validate.xml --parse own-words --model "$CM" --json
+  vg "eval (small gold file, -v)" "$DYAD" eval tests/data/eval/small.gold.jsonl --model "$CM" --dicts "$P" -v
+  vg "eval (--json -v, PETRARCH-1 coder)" "$DYAD" eval tests/data/eval/small.gold.jsonl --model "$CM" --dicts "$P" \
+    --json -v --coder p1
 fi
 printf 'The army attacked the town .\nIsrael will meet Egypt .\n' >"$TMP/t.txt"
 vg "parse (text)" "$DYAD" parse --model "$TMP/m.dyadm" --format text "$TMP/t.txt"
