@@ -50,6 +50,7 @@ struct news_coder {
     int *hd, *kid, *sib;  /* 0-based head (-1 none), first child, next sibling */
     const char **W, **L;  /* fold keys of form and lemma */
     unsigned char *blocked; /* verb may give no event (set by its governor) */
+    int *speaker;         /* a reported verb's speaker (subject of the verb of saying), or -1 */
     dyad_event *ev;
     int nev, cap;
     int oom;
@@ -356,7 +357,8 @@ static int event_noun(const char *w) {
 ** lacks a country or a role. */
 static void np_extend(news_coder *c, int h, actor *out, int depth) {
     for (int k = c->kid[h]; k >= 0; k = c->sib[k]) {
-        int of = rel(c, k, "nmod") && (!strcmp(prep_of(c, k), "OF") || !strcmp(prep_of(c, k), "FOR"));
+        int of = rel(c, k, "nmod") && (!strcmp(prep_of(c, k), "OF") || !strcmp(prep_of(c, k), "FOR") ||
+                                        !strcmp(prep_of(c, k), "FROM"));
         int ap = rel(c, k, "appos");
         if (!of && !ap) continue;
         actor sub;
@@ -407,7 +409,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         int poss = 0;
         for (int j = m[i].a; j < m[i].b; j++) if (in[j] == 2) poss = 1;
         int own = h >= m[i].a && h < m[i].b;
-        if (poss || (!own && upos(c, h, "NOUN") && !in_list(c->L[h], person_nouns) &&
+        if ((poss && upos(c, h, "NOUN")) || (!own && upos(c, h, "NOUN") && !in_list(c->L[h], person_nouns) &&
                      !in_list(c->W[h], person_nouns)))
             m[i].agt = NULL;
     }
@@ -647,6 +649,25 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
     }
     for (int k = c->kid[h]; k >= 0 && n < max; k = c->sib[k])
         if (rel(c, k, "conj") && is_nominal(c, k) && np_actor(c, k, &out[n], 0)) n++;
+    /* "the foreign ministers of Japan and South Korea": one actor per member
+       of the of-phrase, each with the head's role */
+    if (n == 1 && has_entity(out[0].code) && out[0].role[0])
+        for (int k = c->kid[h]; k >= 0; k = c->sib[k]) {
+            if (!rel(c, k, "nmod") || strcmp(prep_of(c, k), "OF") || child(c, k, "conj") < 0) continue;
+            actor m[8];
+            int nm = np_actors(c, k, m, 8);
+            if (nm < 2) break;
+            actor base = out[0];
+            n = 0;
+            for (int i = 0; i < nm && n < max; i++) {
+                if (!has_entity(m[i].code)) continue;
+                out[n] = base;
+                snprintf(out[n].code, sizeof out[n].code, "%.3s%.40s", m[i].code, base.code + 3);
+                n++;
+            }
+            if (n == 0) { out[0] = base; n = 1; }
+            break;
+        }
     /* "the Australian Minister and the Attorney General": a conjunct with a
        role only takes the country its conjuncts share */
     const char *shared = NULL;
@@ -799,9 +820,13 @@ static void inherit(const news_coder *c, const actor *s, actor *t) {
     if (has_entity(t->code) || !has_entity(s->code) || !strncmp(s->code, "IGO", 3) ||
         !strncmp(s->code, "NGO", 3))
         return;
-    char sr[4];
+    char sr[4], tr[4];
     snprintf(sr, sizeof sr, "%.3s", s->code + 3);
-    if (strcmp(sr, "GOV") && strcmp(sr, "COP") && strcmp(sr, "MIL") && strcmp(sr, "JUD")) return;
+    snprintf(tr, sizeof tr, "%.3s", t->code + 3);
+    /* "the government", "the police", "parliament" of a sentence about one
+       country's actor are that country's own */
+    int state = !strcmp(tr, "GOV") || !strcmp(tr, "LEG") || !strcmp(tr, "JUD") || !strcmp(tr, "COP");
+    if (!state && strcmp(sr, "GOV") && strcmp(sr, "COP") && strcmp(sr, "MIL") && strcmp(sr, "JUD")) return;
     char code[48];
     snprintf(code, sizeof code, "%.3s%s", s->code, t->code + 3);
     memcpy(t->code, code, sizeof code);
@@ -1036,6 +1061,13 @@ static int code_verb(news_coder *c, int v) {
     const char *pat = best.p ? fileline(c, best.p->file, best.p->line, NULL)
                     : f ? fileline(c, f->file, f->line, NULL) : "code_news.c:fallback_verbs";
     if (!is_code(active) && !is_code(passive)) return 0;
+    /* signing is agreeing: CAMEO 057 "sign formal agreement" (gold guidelines:
+       "signed an agreement with -> 057"), where the dictionary's SIGN block
+       gives an intent (0311 "{TRADE &TREATY}") */
+    if (lem(c, v, "SIGN") && active[0] == '0' && active[1] == '3') {
+        active = "057";
+        if (is_code(passive)) passive = "057";
+    }
     const char *code = is_code(active) ? active : passive;
 
     /* sources and targets */
@@ -1071,6 +1103,8 @@ static int code_verb(news_coder *c, int v) {
                 if (rel(c, k, "xcomp") || rel(c, k, "ccomp") || rel(c, k, "advcl")) {
                     int sj = child(c, k, "nsubj");
                     if (sj >= 0 && !upos(c, sj, "PRON")) th = sj, from_obj = 1;
+                    /* "threatened to attack Iran": the threat is against the object */
+                    else if (r == 13 && rel(c, k, "xcomp") && (sj = child(c, k, "obj")) >= 0) th = sj, from_obj = 1;
                 }
         if (th < 0 && !(c->off & NEWS_OBLIQUE))
             for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k])
@@ -1093,6 +1127,23 @@ static int code_verb(news_coder *c, int v) {
             sh >= 0 ? c->t[sh].form : "-", ns, ns ? " " : "", ns ? S[0].code : "",
             th >= 0 ? c->t[th].form : "-", nt, nt ? " " : "", nt ? T[0].code : "");
 #endif
+    /* "Germany said Italy attacked France": a party reporting another's hostile
+       act accuses it (112); the act itself is the speaker's claim, not coded.
+       Media and a speaker of the same country (an army reporting its own
+       troops' arrests) report; their content is coded as it stands. */
+    int r2 = (code[0] - '0') * 10 + (code[1] - '0');
+    if (c->speaker[v] >= 0 && r2 >= 11 && ns) {
+        actor P[4];
+        int np = np_actors(c, c->speaker[v], P, 4);
+        int made0 = c->nev;
+        for (int i = 0; i < np; i++) {
+            if (!has_entity(P[i].code) || strstr(P[i].code, "MED")) continue;
+            for (int j = 0; j < ns; j++)
+                if (has_entity(S[j].code) && strncmp(P[i].code, S[j].code, 3))
+                    add_pair(c, &P[i], &S[j], "112", "---", v, pat);
+        }
+        if (c->nev > made0) return 1;
+    }
     int root01 = code[0] == '0' && code[1] == '1';
     int made = c->nev;
     if (ns && nt) {
@@ -1121,7 +1172,9 @@ static void visit(news_coder *c, int v, int depth) {
         gave = code_verb(c, v);
         int stop = gave || c->blocked[v] || negated(c, v) || irrealis(c, v) ||
                    in_list(c->L[v], irrealis_verbs);
+        int sj = in_list(c->L[v], say_verbs) ? child(c, v, "nsubj") : -1;
         for (int k = c->kid[v]; k >= 0; k = c->sib[k]) {
+            if (sj >= 0 && rel(c, k, "ccomp")) c->speaker[k] = sj;
             if (rel(c, k, "xcomp") && (stop || in_list(c->L[v], irrealis_verbs))) c->blocked[k] = 1;
             if (rel(c, k, "ccomp") && (c->blocked[v] || negated(c, v) || irrealis(c, v) ||
                                        in_list(c->L[v], irrealis_verbs)))
@@ -1188,7 +1241,9 @@ dyad_status news_code(news_coder *c, dyad_sentence *s, const char *date,
     c->W = arena_alloc(&c->mem, (size_t)n * sizeof *c->W);
     c->L = arena_alloc(&c->mem, (size_t)n * sizeof *c->L);
     c->blocked = arena_zalloc(&c->mem, (size_t)n);
-    if (!c->hd || !c->kid || !c->sib || !c->W || !c->L || !c->blocked) return DYAD_NOMEM;
+    c->speaker = arena_alloc(&c->mem, (size_t)n * sizeof *c->speaker);
+    if (c->speaker) for (int i = 0; i < n; i++) c->speaker[i] = -1;
+    if (!c->hd || !c->kid || !c->sib || !c->W || !c->L || !c->blocked || !c->speaker) return DYAD_NOMEM;
     char buf[512];
     for (int i = 0; i < n; i++) {
         const dyad_token *t = &c->t[i];

@@ -8,7 +8,7 @@ FLOOR_GIVEN=275      # of 278 (the other 3 cannot pass: docs/validation.md)
 FLOOR_OWN=267        # --parse own-words (271 reached with the feature-set-5 model): depends on the parser model, so a little slack
 FLOOR_TEXT=255       # --parse own, from <Text> with our tokenizer (259 reached); issue 5 asks >= 240
 FLOOR_UD=239         # --parses-from the UDPipe CoNLL-U file (bound 240: docs/validation.md)
-FLOOR_NEWS=27        # tests/data/news.validate.xml, --parse own --coder news, of 58: 27 reached before the news
+FLOOR_NEWS=45        # tests/data/news.validate.xml, --parse own --coder news, of 58 (45 with the news coder; 27 before it)
                      # coder existed (NEWS then ran code.c with dyad code's options); raise it as the news coder passes more
 P=$SHARED/data/petrarch
 
