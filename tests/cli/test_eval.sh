@@ -103,4 +103,17 @@ if [ -x "$SHARED/tools/score-news" ] && command -v python3 >/dev/null; then
 else
     skip "no $SHARED/tools/score-news (or python3): figures not compared with the reference scorer"
 fi
+
+# CI floor on the dev set, the default (news) coder, at the level reached
+# (docs/accuracy.md): triple precision and F1, root F1, in thousandths.
+FLOOR_P=500 FLOOR_F1=110 FLOOR_ROOT_F1=130
+if [ -f "$SHARED/data/gold/news-dev.jsonl" ]; then
+    "$DYAD" eval "$SHARED/data/gold/news-dev.jsonl" --dicts "$D" --model "$MODEL" | head -1 >"$TMP/dev"
+    read -r tp tf rf <<<"$(sed -E 's|^triples P/R/F1 ([0-9.]+)/[0-9.]+/([0-9.]+) roots P/R/F1 [0-9.]+/[0-9.]+/([0-9.]+) .*|\1 \2 \3|' "$TMP/dev" | tr -d .)"
+    echo "dev set floors (thousandths): triple P $tp >= $FLOOR_P, F1 $tf >= $FLOOR_F1, root F1 $rf >= $FLOOR_ROOT_F1"
+    [ "$((10#${tp:-0}))" -ge "$FLOOR_P" ] && [ "$((10#${tf:-0}))" -ge "$FLOOR_F1" ] && [ "$((10#${rf:-0}))" -ge "$FLOOR_ROOT_F1" ] &&
+        ok || bad "dev set below its floor: $(cat "$TMP/dev")"
+else
+    skip "no $SHARED/data/gold/news-dev.jsonl: dev floor not checked"
+fi
 finish
