@@ -38,6 +38,7 @@ typedef struct actor {
     const char *entry;    /* "file:line[+file:line]" */
     int named;            /* a dictionary actor (not an agent alone) */
     char role[8];         /* role trigram(s) of the head, "" if none */
+    int common;           /* the head is a common noun ("the government"), not a name */
 } actor;
 
 struct news_coder {
@@ -454,6 +455,11 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         else if (gl > 0 && g[gl - 1] == '~') snprintf(prefix, sizeof prefix, "%.*s", (int)(gl - 1 < 6 ? gl - 1 : 6), g);
         else snprintf(role, sizeof role, "%s", g);
         entry = fileline(c, agent->agt->file, agent->agt->line, entry);
+        /* "State Department spokesman": the body's own code gives the role */
+        if (is_spokes(g, agent->agt->phrase) && name && name != head_name && strlen(entity) == 3) {
+            const dict_actor_code *nc = dict_actor_code_p2(name->act, c->date);
+            if (nc && strlen(nc->code) >= 6 && nc->code[3] != '~') snprintf(role, sizeof role, "%.3s", nc->code + 3);
+        }
     }
     if (!name && !agent) {
         if (upos(c, h, "PROPN") && depth == 0) { /* an unknown name: maybe its apposition knows */ }
@@ -484,6 +490,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         }
     }
     out->named = name != NULL;
+    out->common = upos(c, h, "NOUN");
     snprintf(out->role, sizeof out->role, "%.7s", role);
     out->entry = entry;
     out->start = lo;
@@ -825,7 +832,8 @@ static void inherit(const news_coder *c, const actor *s, actor *t) {
     snprintf(tr, sizeof tr, "%.3s", t->code + 3);
     /* "the government", "the police", "parliament" of a sentence about one
        country's actor are that country's own */
-    int state = !strcmp(tr, "GOV") || !strcmp(tr, "LEG") || !strcmp(tr, "JUD") || !strcmp(tr, "COP");
+    int state = t->common && (!strcmp(tr, "GOV") || !strcmp(tr, "LEG") || !strcmp(tr, "JUD") || !strcmp(tr, "COP"));
+    if (!t->common) return;   /* a named person of unknown country stays so */
     if (!state && strcmp(sr, "GOV") && strcmp(sr, "COP") && strcmp(sr, "MIL") && strcmp(sr, "JUD")) return;
     char code[48];
     snprintf(code, sizeof code, "%.3s%s", s->code, t->code + 3);
