@@ -71,6 +71,9 @@ expect_sentence "a pronoun stands for the subject before it" \
 # Patterns: a word in a PP the pattern does not name picks no pattern.
 expect_sentence "criticism over a detention stays criticism" \
   "Germany criticized Russia over the detention of a journalist." "DEU RUS 111"
+# Event nouns (data/nominal-events.tsv) with light verbs.
+expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
+expect_sentence "a crackdown on X" "The Chinese government began a crackdown on Uighur activists." "CHNGOV ---OPP 170"
 # Names seen earlier in the article: "Qarase" after "Fijian Prime Minister Laisenia Qarase".
 printf 'date 2006-12-01\nFijian Prime Minister Laisenia Qarase criticized the army.\nLater, Qarase met the Australian ambassador.\n' > "$TMP/names.txt"
 "$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet "$TMP/names.txt" 2>/dev/null | cut -f2-4 | sort > "$TMP/names.out"
