@@ -57,7 +57,7 @@ struct news_coder {
     int oom;
     /* the article so far: names already resolved ("Fijian Prime Minister
        Laisenia Qarase" makes a later "Qarase" FJIGOV) */
-    struct { char word[32]; char code[24]; } names[NEWS_NAMES];
+    struct { char word[32]; char code[48]; } names[NEWS_NAMES];
     int nnames;
 };
 
@@ -345,6 +345,17 @@ static int has_entity(const char *code) {
 
 static int np_actor(news_coder *c, int h, actor *out, int depth);
 
+/* dst = a followed by b, cut to cap - 1 bytes (codes are short; a longer
+   one is malformed dictionary data, kept as far as it fits) */
+static void code_join(char *dst, size_t cap, const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > cap - 1) la = cap - 1;
+    if (lb > cap - 1 - la) lb = cap - 1 - la;
+    memcpy(dst, a, la);
+    memcpy(dst + la, b, lb);
+    dst[la + lb] = '\0';
+}
+
 static int ends_with(const char *w, const char *suf) {
     size_t n = strlen(w), k = strlen(suf);
     return n > k + 2 && !strcmp(w + n - k, suf);
@@ -467,11 +478,11 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
     }
     /* compose */
     if (name == head_name && name) {
-        if (strlen(entity) > 3 || !role[0]) snprintf(out->code, sizeof out->code, "%s", entity);
-        else snprintf(out->code, sizeof out->code, "%s%s", entity, role);
+        if (strlen(entity) > 3 || !role[0]) code_join(out->code, sizeof out->code, entity, "");
+        else code_join(out->code, sizeof out->code, entity, role);
     } else if (name && (role[0] || prefix[0])) {
-        if (prefix[0]) snprintf(out->code, sizeof out->code, "%s%s", prefix, entity);
-        else snprintf(out->code, sizeof out->code, "%s%s", entity, role);
+        if (prefix[0]) code_join(out->code, sizeof out->code, prefix, entity);
+        else code_join(out->code, sizeof out->code, entity, role);
     } else if (name) {
         /* a country among the modifiers of a head that is no actor: "Australia's
            economy", "the Iraq War": the phrase is no actor */
