@@ -1125,6 +1125,15 @@ static int code_verb(news_coder *c, int v) {
                     /* "threatened to attack Iran": the threat is against the object */
                     else if (r == 13 && rel(c, k, "xcomp") && (sj = child(c, k, "obj")) >= 0) th = sj, from_obj = 1;
                 }
+        /* "offered to host talks between Israel and Hamas": an intent to
+           meet or mediate is towards the parties of the talks it names */
+        if (th < 0 && r == 3)
+            for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k]) {
+                int o = rel(c, k, "xcomp") ? child(c, k, "obj") : -1;
+                for (int x = o >= 0 ? c->kid[o] : -1; x >= 0 && th < 0; x = c->sib[x])
+                    if (rel(c, x, "nmod") && (!strcmp(prep_of(c, x), "BETWEEN") || !strcmp(prep_of(c, x), "WITH")))
+                        th = x, from_obj = 1;
+            }
         if (th < 0 && !(c->off & NEWS_OBLIQUE))
             for (int k = c->kid[v]; k >= 0 && th < 0; k = c->sib[k])
                 if (rel(c, k, "obl") && !in_list(prep_of(c, k), locative_preps) &&

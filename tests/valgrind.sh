@@ -61,6 +61,10 @@ if [ -f "$P/PETR.Validate.actors.txt" ]; then
   vg "eval (--json -v, PETRARCH-1 coder)" "$DYAD" eval tests/data/eval/small.gold.jsonl --model "$CM" --dicts "$P" \
     --json -v --coder p1
 fi
+if [ -f "$P/CAMEO.2.0.txt" ]; then   # the news coder's paths, production dictionaries
+  printf 'date 2020-06-01\nFijian Prime Minister Laisenia Qarase criticized the army. Later, Qarase met the Australian ambassador.\nJapanese and South Korean officials condemned China. "I condemn the killing," said President Bush.\nThe Indian government arrested protesters. Al-Qaeda attacked Kenya. Iran denied attacking Israel.\nThe foreign ministers of Japan and South Korea met. Germany said Italy attacked France.\n' >"$TMP/news.txt"
+  vg "code (news coder, production dictionaries)" "$DYAD" code --model "$CM" --dicts "$P" "$TMP/news.txt"
+fi
 printf 'The army attacked the town .\nIsrael will meet Egypt .\n' >"$TMP/t.txt"
 vg "parse (text)" "$DYAD" parse --model "$TMP/m.dyadm" --format text "$TMP/t.txt"
 vg "parse --eval" "$DYAD" parse --model "$TMP/m.dyadm" --eval tests/fuzz/tiny.conllu

@@ -30,7 +30,7 @@ done
 expect_grep "Russia accuses Germany (112)" '"source":\{"code":"RUS[^"]*".*"target":\{"code":"DEU[^"]*".*"code":"112"' "$TMP/ex.jsonl"
 expect_grep "Israeli troops arrest Palestinian men (173)" '"source":\{"code":"ISRMIL".*"target":\{"code":"PSE[^"]*".*"code":"173"' "$TMP/ex.jsonl"
 expect_grep "Germany criticizes Russia (111): the topic 'over the detention' picks no pattern" '"source":\{"code":"DEU".*"target":\{"code":"RUS".*"code":"111"' "$TMP/ex.jsonl"
-! grep -q '"code":"036"' "$TMP/ex.jsonl" && ok || bad "news coder: an offer to host talks between others is no event with them"
+expect_grep "Egypt offers talks to Israel (036): an intent towards the parties of the talks" '"source":\{"code":"EGY".*"target":\{"code":"ISR".*"code":"036"' "$TMP/ex.jsonl"
 "$DYAD" code --coder p1 --dicts "$dicts" --model "$model" examples/articles.txt > "$TMP/ex1.jsonl" 2>/dev/null
 expect_grep "--coder p1: Egypt offers talks to Israel (036), PETRARCH-1's reading" '"source":\{"code":"EGY".*"target":\{"code":"ISR".*"code":"036"' "$TMP/ex1.jsonl"
 expect_status 64 "bad --coder is a usage error" "$DYAD" code --coder xyz examples/one-line.txt
