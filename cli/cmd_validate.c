@@ -12,7 +12,8 @@
 
 static void usage(FILE *f) {
     fputs("usage: dyad validate FILE.xml [--parse given|own|own-words] [--parses-from OTHER.xml]\n"
-          "                     [--dicts DIR] [--model FILE] [--json] [--strict] [--quiet]\n\n"
+          "                     [--dicts DIR] [--model FILE] [--json] [--strict] [--quiet]\n"
+          "                     [--repairs-off LIST]\n\n"
           "Runs a PETRARCH validation file (e.g. PETR.UnitTest.records.xml): codes every\n"
           "record with sentence=\"true\" whose category is in <Include>, and compares its\n"
           "set of (source, target, code) triples with the <EventCoding> records\n"
@@ -30,7 +31,10 @@ static void usage(FILE *f) {
           "                    models/en_ewt.dyadm, made by `make model`)\n"
           "  --json            also write one JSON object per evaluated record\n"
           "  --strict          exit 1 if any record fails\n"
-          "  --quiet           do not print failures\n", f);
+          "  --quiet           do not print failures\n"
+          "  --repairs-off L   with own parses: leave out the tree repairs named in L\n"
+          "                    (comma-separated, `all`; `dyad parse --list-repairs`),\n"
+          "                    to measure what they are worth (developer switch)\n", f);
 }
 
 /* Tokenize a record's <Text> with our segmenter into one sentence (a
@@ -115,7 +119,7 @@ static dyad_status load_parse(const char *parse, const char *name, dyad_sentence
 }
 
 int cmd_validate(int argc, char **argv) {
-    const char *file = NULL, *parse = "given", *from = NULL, *dicts = NULL, *model = NULL;
+    const char *file = NULL, *parse = "given", *from = NULL, *dicts = NULL, *model = NULL, *off = NULL;
     int json = 0, strict = 0, quiet = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -124,6 +128,7 @@ int cmd_validate(int argc, char **argv) {
         if (cli_opt_value(argc, argv, &i, "--parses-from", &from)) continue;
         if (cli_opt_value(argc, argv, &i, "--dicts", &dicts)) continue;
         if (cli_opt_value(argc, argv, &i, "--model", &model)) continue;
+        if (cli_opt_value(argc, argv, &i, "--repairs-off", &off)) continue;
         if (!strcmp(a, "--json")) { json = 1; continue; }
         if (!strcmp(a, "--strict")) { strict = 1; continue; }
         if (!strcmp(a, "--quiet")) { quiet = 1; continue; }
@@ -132,6 +137,7 @@ int cmd_validate(int argc, char **argv) {
         file = a;
     }
     if (!file) { usage(stderr); return EXIT_USAGE; }
+    if (off && cli_repairs_off(off, "validate: --repairs-off")) return EXIT_USAGE;
     int from_text = !strcmp(parse, "own");
     if (strcmp(parse, "given") && strcmp(parse, "own") && strcmp(parse, "own-words")) {
         cli_error("validate: --parse must be `given`, `own` or `own-words`");
