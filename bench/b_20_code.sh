@@ -5,7 +5,7 @@
 # median of 3), and instructions per sentence
 # from a fixed callgrind run (2,760 codings, coding only), stable across
 # noisy machines. Also the suite figures, for the record.
-set -u
+set -u -o pipefail
 . bench/lib.sh
 P=$SHARED/data/petrarch
 if [ ! -f "$P/PETR.UnitTest.records.xml" ]; then
@@ -14,11 +14,11 @@ if [ ! -f "$P/PETR.UnitTest.records.xml" ]; then
 fi
 bin=$BUILD/bench/code_bench
 [ -x "$bin" ] || make -s "$bin" BUILD="$BUILD" >/dev/null || exit 1
-for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 200000 | sed -n 's/^coding_given_sents_per_s: //p'; done |
-  median | sed 's/^/coding_given_sents_per_s: /'
+for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 200000 | sed -n 's/^coding_given_sents_per_s: //p' || exit 1; done |
+  median | sed 's/^/coding_given_sents_per_s: /' || exit 1
 # the same sentences with the production dictionaries (CAMEO.2.0 + Phoenix)
-for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 100000 production | sed -n 's/^coding_given_sents_per_s: //p'; done |
-  median | sed 's/^/coding_given_production_sents_per_s: /'
+for i in 1 2 3; do "$bin" "$P/PETR.UnitTest.records.xml" "$P" 100000 production | sed -n 's/^coding_given_sents_per_s: //p' || exit 1; done |
+  median | sed 's/^/coding_given_production_sents_per_s: /' || exit 1
 if command -v valgrind >/dev/null; then
   n=2760
   valgrind --tool=callgrind --toggle-collect=dyad_code_sentence --callgrind-out-file=/tmp/b20.cg.$$ \

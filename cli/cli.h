@@ -2,7 +2,9 @@
 ** cli.h: shared pieces of the dyad command-line tool. Each subcommand lives
 ** in its own cli/cmd_NAME.c, exports `int cmd_NAME(int argc, char **argv)`
 ** (argv[0] is the subcommand name) and is listed in main.c's table.
-** The CLI uses only the public header, include/dyad.h.
+** The CLI uses only the public header, include/dyad.h, but for the developer
+** switches of the tree repairs (src/penn.h, not API): DYAD_REPAIRS_OFF,
+** --repairs-off, and `dyad parse --list-repairs / --repaired`.
 */
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H
@@ -28,6 +30,11 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True if argv[*i] is option NAME taking a value; stores it and advances *i.
 ** Accepts "--name value" and "--name=value". Missing value: usage error. */
 int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **out);
+
+/* Turn off the tree repairs named in LIST ("name,name", "all"; "" turns
+** none off), for every coding in this process. 0, or a usage error printed
+** (WHERE names the option or variable) and EXIT_USAGE. */
+int cli_repairs_off(const char *list, const char *where);
 
 int cmd_dict(int argc, char **argv);
 int cmd_code_articles(int argc, char **argv); /* code_articles.c: `dyad code` on articles */

@@ -2,6 +2,7 @@
 ** `--eval GOLD` parses the gold tokens and prints UPOS/XPOS/UAS/LAS
 ** (CoNLL 2018 definitions: universal relation part, punctuation included). */
 #include "cli.h"
+#include "penn.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,7 +12,9 @@
 static void usage(FILE *f) {
     fprintf(f,
         "usage: dyad parse [--model M] [--format auto|conllu|text] [FILE]\n"
-        "       dyad parse [--model M] --eval GOLD.conllu [--details]\n\n"
+        "       dyad parse [--model M] --eval GOLD.conllu [--details]\n"
+        "       dyad parse --repaired [--repairs-off LIST] [--given] [FILE]\n"
+        "       dyad parse --list-repairs\n\n"
         "Tag (UPOS, Penn XPOS, lemma, FEATS) and parse (UD head and relation) the\n"
         "sentences of FILE (default stdin): CoNLL-U, or tokenized text with one\n"
         "sentence a line. Writes CoNLL-U to stdout.\n\n"
@@ -20,7 +23,17 @@ static void usage(FILE *f) {
         "  --format F    input format: auto (default), conllu or text\n"
         "  --eval GOLD   parse GOLD's tokens; print UPOS, XPOS, UAS, LAS (%%) and tokens/s\n"
         "                (tagging + parsing per CPU-second of this thread, model loaded)\n"
-        "  --details     with --eval: also LEMMA, and per relation precision/recall/F1 (LAS)\n");
+        "  --details     with --eval: also LEMMA, and per relation precision/recall/F1 (LAS)\n\n"
+        "developer switches (the tree repairs of the PETRARCH-1 coder, docs/penn-to-ud.md):\n"
+        "  --repaired    write each tree as the coder's phrase rebuild sees it, after the\n"
+        "                tree repairs (heads, relations and tags they change)\n"
+        "  --repairs-off LIST  leave out the repairs named in LIST (comma-separated, or\n"
+        "                `all`); implies --repaired. DYAD_REPAIRS_OFF=LIST does the same\n"
+        "                for any dyad command\n"
+        "  --given       with --repaired: repair the trees of a CoNLL-U FILE as given,\n"
+        "                without parsing them (no model needed)\n"
+        "  --list-repairs  print the repairs in the order they run: name, rule, example\n"
+        "                (tab-separated, one a line)\n");
 }
 
 static int uni_eq(const char *a, const char *b) {
@@ -109,16 +122,27 @@ static int eval(const dyad_model *m, const char *gold, int details) {
     return rc;
 }
 
+static void list_repairs(void) {
+    for (int i = 0; i < pt_repair_count(); i++) {
+        const pt_repair_info *r = pt_repair_get(i);
+        printf("%s\t%s\t%s\n", r->zName, r->zRule, r->zExample);
+    }
+}
+
 int cmd_parse(int argc, char **argv) {
-    const char *model = NULL, *gold = NULL, *file = NULL, *fmt = "auto";
-    int details = 0;
+    const char *model = NULL, *gold = NULL, *file = NULL, *fmt = "auto", *off = NULL;
+    int details = 0, repaired = 0, given = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
         else if (cli_opt_value(argc, argv, &i, "--model", &model)) {}
         else if (cli_opt_value(argc, argv, &i, "--eval", &gold)) {}
         else if (cli_opt_value(argc, argv, &i, "--format", &fmt)) {}
+        else if (cli_opt_value(argc, argv, &i, "--repairs-off", &off)) repaired = 1;
         else if (!strcmp(a, "--details")) details = 1;
+        else if (!strcmp(a, "--repaired")) repaired = 1;
+        else if (!strcmp(a, "--given")) given = 1;
+        else if (!strcmp(a, "--list-repairs")) { list_repairs(); return 0; }
         else if (a[0] == '-' && a[1]) { cli_error("parse: unknown option '%s'", a); usage(stderr); return EXIT_USAGE; }
         else if (file) { cli_error("parse: one input file at most"); return EXIT_USAGE; }
         else file = a;
@@ -126,11 +150,17 @@ int cmd_parse(int argc, char **argv) {
     int mode = !strcmp(fmt, "auto") ? DYAD_CONLLU_AUTO : !strcmp(fmt, "conllu") ? DYAD_CONLLU_CONLLU
              : !strcmp(fmt, "text") ? DYAD_CONLLU_TEXT : -1;
     if (mode < 0) { cli_error("parse: --format must be auto, conllu or text"); return EXIT_USAGE; }
+    if (given && (!repaired || gold || mode == DYAD_CONLLU_TEXT)) {
+        cli_error("parse: --given repairs the trees of CoNLL-U input: it goes with --repaired, not --eval");
+        return EXIT_USAGE;
+    }
+    if (off && cli_repairs_off(off, "parse: --repairs-off")) return EXIT_USAGE;
+    if (given) mode = DYAD_CONLLU_CONLLU;
     if (!model) model = getenv("DYAD_MODEL");
     if (!model || !*model) model = DEFAULT_MODEL;
-    dyad_model *m;
+    dyad_model *m = NULL;
     char err[512] = "";
-    dyad_status st = dyad_model_load(model, &m, err, sizeof err);
+    dyad_status st = given ? DYAD_OK : dyad_model_load(model, &m, err, sizeof err);
     if (st) { cli_error("parse: %s", err); return cli_exit_status(st); }
     if (gold) { int rc = eval(m, gold, details); dyad_model_free(m); return rc; }
     dyad_conllu *r;
@@ -148,7 +178,9 @@ int cmd_parse(int argc, char **argv) {
         if (st == DYAD_EPARSE || st == DYAD_ELIMIT) { cli_error("parse: %s", dyad_conllu_errmsg(r)); rc = EXIT_DATA; continue; }
         if (st) { cli_error("parse: %s", dyad_strerror(st)); rc = EXIT_FAIL; break; }
         if (!got) break;
-        if ((st = dyad_parse_sentence(m, s)) || (st = dyad_conllu_write(stdout, s))) {
+        if (!given) st = dyad_parse_sentence(m, s);
+        if (!st && repaired) st = pt_repair(dyad_sentence_tokens(s), dyad_sentence_len(s), pt_repairs_off());
+        if (st || (st = dyad_conllu_write(stdout, s))) {
             cli_error("parse: %s", dyad_strerror(st)); rc = EXIT_FAIL; break;
         }
     }

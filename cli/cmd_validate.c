@@ -15,7 +15,7 @@
 static void usage(FILE *f) {
     fputs("usage: dyad validate FILE.xml [--parse given|own|own-words] [--parses-from OTHER.xml]\n"
           "                     [--coder p1|news] [--dicts DIR] [--model FILE] [--json]\n"
-          "                     [--strict] [--quiet]\n\n"
+          "                     [--strict] [--quiet] [--repairs-off LIST]\n\n"
           "Runs a PETRARCH validation file (e.g. PETR.UnitTest.records.xml, or one in\n"
           "UniversalPetrarch's dialect): codes every record with sentence=\"true\" (or\n"
           "evaluate=\"true\") whose category is in <Include>, as a one-sentence article\n"
@@ -40,7 +40,10 @@ static void usage(FILE *f) {
           "                    models/en_ewt.dyadm, made by `make model`)\n"
           "  --json            also write one JSON object per evaluated record\n"
           "  --strict          exit 1 if any record fails\n"
-          "  --quiet           do not print failures\n", f);
+          "  --quiet           do not print failures\n"
+          "  --repairs-off L   with own parses: leave out the tree repairs named in L\n"
+          "                    (comma-separated, `all`; `dyad parse --list-repairs`),\n"
+          "                    to measure what they are worth (developer switch)\n", f);
 }
 
 static int exists(const char *p) { struct stat st; return stat(p, &st) == 0 && S_ISREG(st.st_mode); }
@@ -172,7 +175,8 @@ static void json_trips(const char *key, const trip *t, int n) {
 }
 
 int cmd_validate(int argc, char **argv) {
-    const char *file = NULL, *parse = "given", *from = NULL, *dicts = NULL, *model = NULL, *coder = "p1";
+    const char *file = NULL, *parse = "given", *from = NULL, *dicts = NULL, *model = NULL, *coder = "p1",
+               *off = NULL;
     int json = 0, strict = 0, quiet = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -182,6 +186,7 @@ int cmd_validate(int argc, char **argv) {
         if (cli_opt_value(argc, argv, &i, "--dicts", &dicts)) continue;
         if (cli_opt_value(argc, argv, &i, "--model", &model)) continue;
         if (cli_opt_value(argc, argv, &i, "--coder", &coder)) continue;
+        if (cli_opt_value(argc, argv, &i, "--repairs-off", &off)) continue;
         if (!strcmp(a, "--json")) { json = 1; continue; }
         if (!strcmp(a, "--strict")) { strict = 1; continue; }
         if (!strcmp(a, "--quiet")) { quiet = 1; continue; }
@@ -190,6 +195,7 @@ int cmd_validate(int argc, char **argv) {
         file = a;
     }
     if (!file) { usage(stderr); return EXIT_USAGE; }
+    if (off && cli_repairs_off(off, "validate: --repairs-off")) return EXIT_USAGE;
     int from_text = !strcmp(parse, "own"), own_words = !strcmp(parse, "own-words");
     if (strcmp(parse, "given") && !from_text && !own_words) {
         cli_error("validate: --parse must be `given`, `own` or `own-words`");

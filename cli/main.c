@@ -3,6 +3,7 @@
 ** Dispatches `dyad COMMAND ...` to cli/cmd_COMMAND.c; holds no linguistics.
 */
 #include "cli.h"
+#include "penn.h"
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,18 @@ int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **
     return 1;
 }
 
+int cli_repairs_off(const char *list, const char *where) {
+    uint64_t mask;
+    const char *bad = NULL;
+    size_t nbad = 0;
+    if (pt_repairs_mask(list, &mask, &bad, &nbad)) {
+        cli_error("%s: no tree repair named '%.*s' (`dyad parse --list-repairs` lists them)", where, (int)nbad, bad);
+        return EXIT_USAGE;
+    }
+    pt_repairs_set_off(mask);
+    return 0;
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     const char *name = argv[1];
@@ -85,6 +98,8 @@ int main(int argc, char **argv) {
         printf("dyad %s\n", dyad_version());
         return 0;
     }
+    const char *off = getenv("DYAD_REPAIRS_OFF");   /* developer switch (src/penn.h) */
+    if (off && cli_repairs_off(off, "DYAD_REPAIRS_OFF")) return EXIT_USAGE;
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(name, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try `dyad --help`)", name);

@@ -2,7 +2,8 @@
 ** penn.c: Penn Treebank bracketed trees in, tokens + a UD-style dependency
 ** tree out (head rules of our own, docs/penn-to-ud.md), with the phrase
 ** structure kept beside the sentence (dyad_phrases). Also the reverse
-** direction: a constituent tree rebuilt from a UD tree, for the coder.
+** direction: a constituent tree rebuilt from a UD tree, for the coder, after
+** a table of named repairs of parser slips (aRepair; each can be switched off).
 */
 #include "penn.h"
 #include "rdate.h"
@@ -937,10 +938,23 @@ out:
     return st;
 }
 
+/* ------------------------------------------------------------ tree repairs */
+/* Parser slips mended before the phrases are built (docs/penn-to-ud.md,
+** "Repairs"): each pass is a general rule that rewrites heads, relations or
+** tags of a private copy of the tokens; they run in the order of the table
+** aRepair below, and any of them can be switched off (pt_repairs_set_off). */
+
+/* What the passes share: counts taken on the parser's tree before any
+** repair, and scratch space. */
+typedef struct repair_ctx {
+    const int *ncl;      /* per token: nsubj, aux, cop, mark, obj dependents */
+    int *nsub, *ndep;    /* scratch of n ints each (tagging_slips) */
+} repair_ctx;
+
 /* A proper noun the tagger took for a verb ("Pyongyang/VBG fired"): a
 ** capitalised verb-tagged subject without clause dependents of its own,
 ** not an -ing/-ed form. */
-static int mistagged_subject(const dyad_token *t, int i, const int *nclause) {
+static int is_mistagged_subject(const dyad_token *t, int i, const int *nclause) {
     const dyad_token *x = &t[i];
     if (!(starts(x->xpos, "VB") || !strcmp(x->upos, "VERB"))) return 0;
     if (!rel_is(x, "nsubj") || nclause[i]) return 0;
@@ -949,6 +963,12 @@ static int mistagged_subject(const dyad_token *t, int i, const int *nclause) {
     if (L >= 3 && !strcasecmp(x->form + L - 3, "ing")) return 0;
     if (L >= 2 && !strcasecmp(x->form + L - 2, "ed")) return 0;
     return 1;
+}
+
+/* Pass mistagged_subject: such a subject is a proper noun. */
+static void mistagged_subject(dyad_token *t, int n, repair_ctx *ctx) {
+    for (int i = 0; i < n; i++)
+        if (is_mistagged_subject(t, i, ctx->ncl)) { t[i].xpos = "NNP"; t[i].upos = "PROPN"; }
 }
 
 static int is_cap(const char *w) { return w[0] >= 'A' && w[0] <= 'Z'; }
@@ -967,7 +987,9 @@ static int is_modifier_tag(const dyad_token *x) {
 **   is a noun;
 ** - a capitalised bare adverb/adjective right before a finite verb that has no
 **   subject ("Osgiliath/RB welcomed") is that verb's subject. */
-static void repair_slips(dyad_token *t, int n, const int *ncl, int *nsub, int *ndep) {
+static void tagging_slips(dyad_token *t, int n, repair_ctx *ctx) {
+    const int *ncl = ctx->ncl;
+    int *nsub = ctx->nsub, *ndep = ctx->ndep;
     for (int i = 0; i < n; i++) { nsub[i] = 0; ndep[i] = 0; }
     for (int i = 0; i < n; i++) {
         int h = t[i].head;
@@ -1043,7 +1065,7 @@ static void slip_span(const dyad_token *t, int n, int d, int *lo, int *hi) {
 ** starts, right after the coordinator, with an adjective of its own, the two
 ** adjectives are the coordination ("awful and cool", Penn's ADJP) modifying
 ** that adjective's noun, and the nominal is the verb's subject. */
-static void adjective_conjunct_subject(dyad_token *t, int n) {
+static void adjective_conjunct_subject(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int a = 0; a + 3 < n; a++) {
         int v = t[a].head - 1, C = -1, cc = a + 1, f = a + 2, lo, hi, subj = 0, steps = 0;
@@ -1076,7 +1098,7 @@ static void adjective_conjunct_subject(dyad_token *t, int n) {
 ** possessive determines the noun phrase it stands before, never a verb; a
 ** possessor the parser hung on a verb belongs to the nominal dependent of that
 ** verb whose phrase starts right after the possessor's words. */
-static void possessor_of_verb(dyad_token *t, int n) {
+static void possessor_of_verb(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 0; x + 1 < n; x++) {
         int v = t[x].head - 1, lo, hi, N = -1;
@@ -1101,7 +1123,7 @@ static void possessor_of_verb(dyad_token *t, int n) {
 ** noun phrase. The one next to the verb heads it; an earlier one becomes its
 ** possessor or compound, or, when it ends in a conjunct, that conjunct's head is
 ** replaced by the later word. */
-static void merge_split_subjects(dyad_token *t, int n) {
+static void merge_split_subjects(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     unsigned char cnt[SLIP_MAX_TOKENS] = {0};   /* caseless arguments before their head */
     for (int i = 0; i < n; i++)
@@ -1180,7 +1202,7 @@ static void clause_comma(dyad_token *t, int n, int v) {
 ** verb right after a nominal introduced by a subordinating preposition is that
 ** nominal's clause, "after [a hafling was reported]": the nominal becomes its
 ** subject, the preposition its marker, the verb an adverbial clause. */
-static void rejoin_clause(dyad_token *t, int n) {
+static void rejoin_clause(dyad_token *t, int n, repair_ctx *ctx) {
     static const char *subord[] = {"after", "before", "until", "since", "because", "while", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 1; v < n; v++) {
@@ -1271,7 +1293,7 @@ static int has_case_tok(const dyad_token *t, int n, int k) {
 ** own subject, after a comma, up to the sentence end, no comma inside) that the
 ** parser hung inside the sentence is, as in Penn, the top clause: its verb
 ** becomes the root, the old root its ccomp, the comma and the final stop its. */
-static void raise_report(dyad_token *t, int n) {
+static void raise_report(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS || n < 4) return;
     int root = -1, nroot = 0;
     for (int i = 0; i < n; i++) if (t[i].head == 0) { root = i; nroot++; }
@@ -1332,7 +1354,7 @@ static void raise_report(dyad_token *t, int n) {
 ** or participle verb taken as the modifier of the next noun, yet carrying its
 ** own coordinator, is a verb coordinated with the clause above it: it becomes
 ** a conj of the nearest verb governing the noun, the noun its object. */
-static void split_verb_modifier(dyad_token *t, int n) {
+static void split_verb_modifier(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 1; v + 1 < n; v++) {
         if (!(rel_is(&t[v], "amod") || rel_is(&t[v], "compound")) || t[v].head != v + 2) continue;
@@ -1367,7 +1389,7 @@ static void split_verb_modifier(dyad_token *t, int n) {
 ** later dependents are the verb's. So too a reduced relative right after a
 ** nominal root, with an object of its own, in a sentence without another
 ** predicate. */
-static void nominal_root_verb(dyad_token *t, int n) {
+static void nominal_root_verb(dyad_token *t, int n, repair_ctx *ctx) {
     for (int r = 0; r + 2 < n; r++) {
         int v = r + 1, o = -1;
         if (t[r].head != 0 || !is_nominal(&t[r]) || is_verbal(&t[r])) continue;
@@ -1405,7 +1427,7 @@ static void nominal_root_verb(dyad_token *t, int n) {
 ** nominal modifies is the verb's subject, the verb a clause coordinated with
 ** the first head above the measure that precedes it ("about to restore ties
 ** ... almost five years/nsubj after crowds | burned/conj(about)"). */
-static void participle_clause(dyad_token *t, int n) {
+static void participle_clause(dyad_token *t, int n, repair_ctx *ctx) {
     static const char *subord[] = {"after", "before", "until", "since", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 2; v < n; v++) {
@@ -1441,7 +1463,7 @@ static void participle_clause(dyad_token *t, int n) {
 ** the nominal after the subordinating preposition is the subject, the measure
 ** modifies the clause, and a clause the parser coordinated without a
 ** coordinator is an adverbial clause of the verb just before it. */
-static void rejoin_measure(dyad_token *t, int n) {
+static void rejoin_measure(dyad_token *t, int n, repair_ctx *ctx) {
     static const char *subord[] = {"after", "before", "until", "since", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     unsigned char hasubj[SLIP_MAX_TOKENS] = {0};
@@ -1530,7 +1552,7 @@ static void rejoin_measure(dyad_token *t, int n) {
 ** the parser inverted the clauses. The subject verb takes its head's place,
 ** its former head becomes a clause coordinated with it (rejoin_clause then
 ** finds its subordinator) and gives it the closing punctuation. */
-static void invert_verb_subject(dyad_token *t, int n) {
+static void invert_verb_subject(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 0; x < n; x++) {
         if (!rel_is(&t[x], "nsubj") || !(starts(t[x].xpos, "VB") || !strcmp(t[x].upos, "VERB"))) continue;
@@ -1552,7 +1574,7 @@ static void invert_verb_subject(dyad_token *t, int n) {
 ** two-word verb (PETRARCH's WIRE_+TAP): the noun is the verb heading the
 ** clause and the second object, the first verb its auxiliary-like
 ** predecessor, as in Penn's (VP (VB wire) (VP (VB tap) NP)). */
-static void two_word_verb(dyad_token *t, int n) {
+static void two_word_verb(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 0; v + 2 < n; v++) {
         if (!(!strcmp(t[v].xpos, "VB") || !strcmp(t[v].xpos, "VBP"))) continue;
@@ -1591,7 +1613,7 @@ static void two_word_verb(dyad_token *t, int n) {
 ** coordinated is read as CoreNLP reads it, (Eriador 's death) and (injury
 ** toll): the first conjunct heads a possessed noun phrase coordinated with the
 ** head noun, which keeps the later conjuncts as its compounds. */
-static void split_possessed_coordination(dyad_token *t, int n) {
+static void split_possessed_coordination(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int c = 1; c + 2 < n; c++) {
         if (!rel_is(&t[c], "compound") || !is_nominal(&t[c])) continue;
@@ -1623,7 +1645,7 @@ static void split_possessed_coordination(dyad_token *t, int n) {
 ** clause the parser made a clause of its own and gave the words after it: those
 ** words belong to the verb before the parenthetical, which takes the clause
 ** as its parataxis (Penn's PRN). */
-static void parenthetical_clause(dyad_token *t, int n) {
+static void parenthetical_clause(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 3; v + 2 < n; v++) {
         if (!is_verbal(&t[v]) ||
@@ -1676,7 +1698,7 @@ static void parenthetical_clause(dyad_token *t, int n) {
 ** phrase the parser hung on a word before a clause that ends right before the
 ** phrase, its arc crossing that clause's own: English phrases nest, so it
 ** modifies the verb of the clause it follows. */
-static void uncross_pp(dyad_token *t, int n) {
+static void uncross_pp(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int k = 2; k < n; k++) {
         int h = t[k].head - 1, lo, hi;
@@ -1702,7 +1724,7 @@ static void uncross_pp(dyad_token *t, int n) {
 /* A coordinator attaches to the conjunct after it, so a caseless nominal
 ** modifier whose words begin with one is a conjunct of its head: "Japan ,
 ** Vietnam and South Korea/nmod(Japan)" is a coordination of three. */
-static void coordinated_modifier(dyad_token *t, int n) {
+static void coordinated_modifier(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 2; x < n; x++) {
         int h = t[x].head - 1, lo, hi;
@@ -1725,7 +1747,7 @@ static void coordinated_modifier(dyad_token *t, int n) {
 ** head's modifiers before the first conjunct go with it ("the United States
 ** and South Korea"). ("North and South Korea" is read so too: NORTH is then
 ** no actor, as it is no name.) */
-static void coordinated_compound(dyad_token *t, int n) {
+static void coordinated_compound(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 2; x < n; x++) {
         int h = t[x].head - 1, cc = x - 1, a = -1;
@@ -1754,7 +1776,7 @@ static void coordinated_compound(dyad_token *t, int n) {
 ** phrase (a compound, name or modifier word of it) belongs to the conjunct
 ** itself and stands before its phrase (Penn: (CC and) (NNP South) (NNP Korea)),
 ** not inside it, where it made "and South Korea" one name. */
-static void cc_to_conjunct(dyad_token *t, int n) {
+static void cc_to_conjunct(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int c = 0; c + 2 < n; c++) {
         int x = t[c].head - 1, N, lo, hi;
@@ -1790,7 +1812,7 @@ static int crossing(const dyad_token *t, int n, const int *heads) {
 ** is the start of that verb's coordinated subject: the subject joins the
 ** coordination, the verb heads the clause and takes the nominal's later
 ** dependents. */
-static void subject_coordination(dyad_token *t, int n) {
+static void subject_coordination(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int r = 0; r < n; r++) {
         if (!is_nominal(&t[r]) || is_verbal(&t[r])) continue;
@@ -1824,7 +1846,7 @@ static void subject_coordination(dyad_token *t, int n) {
 ** object (no determiner or other dependent) followed by an -ed verb the
 ** parser made its reduced relative, though that verb takes a complement of
 ** its own, is the subject of a complement clause: Penn's (SBAR (S NP VP)). */
-static void object_clause(dyad_token *t, int n) {
+static void object_clause(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int o = 1; o + 1 < n; o++) {
         int a = o + 1;
@@ -1855,7 +1877,7 @@ static void object_clause(dyad_token *t, int n) {
 /* "On improvement of ... health centres/, he said": the comma closing a
 ** fronted phrase, right before a clause's subject, belongs to the clause
 ** (Penn: S-level), so it cuts the verb's UPPER sequence. */
-static void fronted_comma(dyad_token *t, int n) {
+static void fronted_comma(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int sj = 2; sj < n; sj++) {
         if (!rel_is(&t[sj], "nsubj") || t[sj].head < 1 || t[sj].head > n) continue;
@@ -1873,7 +1895,7 @@ static void fronted_comma(dyad_token *t, int n) {
 ** adjective of the same head breaks English premodifier order, so it ends a
 ** phrase: the name takes the preposition and the relation, and "next week"
 ** (a temporal adjective: next, last, this, ...) is a temporal nominal of its own. */
-static void split_name_before_adjective(dyad_token *t, int n) {
+static void split_name_before_adjective(dyad_token *t, int n, repair_ctx *ctx) {
     static const char *tadj[] = {"next", "last", "this", "past", "previous", "coming", "following", "same", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     for (int a = 1; a + 1 < n; a++) {
@@ -1898,7 +1920,7 @@ static void split_name_before_adjective(dyad_token *t, int n) {
 ** few PP modifiers; a PP (not an of-phrase) on a proper-noun oblique of a verb,
 ** or on a proper noun in a PP of the verb's object, modifies the verb, as
 ** CoreNLP attaches it. */
-static void lift_name_pp(dyad_token *t, int n) {
+static void lift_name_pp(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int k = 1; k < n; k++) {
         int h = t[k].head - 1;
@@ -1922,7 +1944,7 @@ static void lift_name_pp(dyad_token *t, int n) {
 /* "the parliament of Gondor in/nmod Eriador", "the reopening of guest houses
 ** in/nmod Bree": a PP right after an of-phrase of the same noun modifies the
 ** of-phrase's noun, as CoreNLP nests it. */
-static void nest_after_of(dyad_token *t, int n) {
+static void nest_after_of(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int p2 = 2; p2 < n; p2++) {
         int N = t[p2].head - 1;
@@ -1954,7 +1976,7 @@ int pt_date_word(const dyad_token *t, int n, int d) {
 ** date takes no prepositional modifier but an of-phrase ("December 22 of last
 ** year"), so a PP the parser hung on a date belongs to the date's own head,
 ** as its oblique (or nominal modifier, under a noun). */
-static void pp_off_date(dyad_token *t, int n) {
+static void pp_off_date(dyad_token *t, int n, repair_ctx *ctx) {
     for (int i = 0; i < n; i++) {
         int d = t[i].head - 1, c = -1;
         if (d < 0 || d >= n || !rel_is(&t[i], "nmod") || !pt_date_word(t, n, d)) continue;
@@ -1971,7 +1993,7 @@ static void pp_off_date(dyad_token *t, int n) {
 ** Eriador": a verb has one place, and this one has it already ("at
 ** Osgiliath"); a second place right after another oblique's of-phrase is the
 ** place of that phrase's noun, as CoreNLP nests it. */
-static void second_place(dyad_token *t, int n) {
+static void second_place(dyad_token *t, int n, repair_ctx *ctx) {
     static const char *loc[] = {"in", "at", NULL};
     if (n > SLIP_MAX_TOKENS) return;
     for (int p2 = 3; p2 < n; p2++) {
@@ -2012,7 +2034,7 @@ static void second_place(dyad_token *t, int n) {
 ** resolved/acl:relcl": a clause with its own subject and the marker "that"
 ** is a content clause, and a name takes none: it is the complement of the
 ** nearest verb above the name. */
-static void name_content_clause(dyad_token *t, int n) {
+static void name_content_clause(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 1; v < n; v++) {
         int h = t[v].head - 1, mk = 0, subj = 0;
@@ -2031,7 +2053,7 @@ static void name_content_clause(dyad_token *t, int n) {
 /* "of/case(Dol) Dol/compound Amroth": a preposition leads its whole noun
 ** phrase (Penn's PP), so a case word hung on a compound or flat word that
 ** starts its head's phrase belongs to that head. */
-static void case_to_head(dyad_token *t, int n) {
+static void case_to_head(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int c = 0; c + 2 < n; c++) {
         int x = t[c].head - 1, N, lo, hi;
@@ -2050,7 +2072,7 @@ static void case_to_head(dyad_token *t, int n) {
 ** own it is the head's PP ("the Prince of/conj Dol Amroth"), a bare proper noun
 ** after a proper noun is the rest of the name ("Bree | Prime Minister
 ** Romendacil/conj": an apposition, which the rebuild keeps in one name). */
-static void bare_conjunct(dyad_token *t, int n) {
+static void bare_conjunct(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 1; x < n; x++) {
         int h = t[x].head - 1, lo, hi, hhi, joined = 0, cs = -1;
@@ -2079,7 +2101,7 @@ static void bare_conjunct(dyad_token *t, int n) {
 /* "Arnor , Calenardhon/conj(Arnor) and Gondor/conj(Calenardhon)": in a list
 ** every conjunct is a conjunct of the first; a conjunct joined to one that
 ** has no coordinator of its own (only a comma) belongs to the list's head. */
-static void flatten_conjuncts(dyad_token *t, int n) {
+static void flatten_conjuncts(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 2; x < n; x++) {
         int y = t[x].head - 1, cc = 0;
@@ -2108,7 +2130,7 @@ static int comma_led(const dyad_token *t, int n, int y) {
     slip_span(t, n, y, &lo, &hi);
     return (lo < y && !strcmp(t[lo].form, ",") && t[lo].head == y + 1) || (lo > 0 && !strcmp(t[lo - 1].form, ","));
 }
-static void appositive_list(dyad_token *t, int n) {
+static void appositive_list(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 1; x < n; x++) {
         int g = t[x].head - 1, y = x, ok = 0, links = -1, lo, hi;
@@ -2147,7 +2169,7 @@ static void appositive_list(dyad_token *t, int n) {
 ** conjunct with its own coordinator, of a conjunct opened by a comma and a
 ** coordinator, of a head that already has a conjunct with a coordinator,
 ** joins the list's head. */
-static void nested_coordination(dyad_token *t, int n) {
+static void nested_coordination(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int x = 2; x < n; x++) {
         int y = t[x].head - 1, z, ccx = 0, ccy = 0, comma = 0, first = 0;
@@ -2169,7 +2191,7 @@ static void nested_coordination(dyad_token *t, int n) {
 /* "condemned an attack on Thursday/obl and promised/conj(Thursday) aid": a
 ** verb with an object and a coordinator of its own is coordinated with a verb,
 ** not with a noun: it joins the nearest verb above that noun. */
-static void verb_conjunct_of_noun(dyad_token *t, int n) {
+static void verb_conjunct_of_noun(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int v = 2; v < n; v++) {
         int h = t[v].head - 1, cc = 0, obj = 0, cl = 0;
@@ -2191,7 +2213,7 @@ static void verb_conjunct_of_noun(dyad_token *t, int n) {
 ** and is no word of a name; arcs the parser hung on one are a slip: its
 ** dependents are its head's (a conjunct stays a conjunct, now of that head),
 ** and it becomes that head's punctuation. */
-static void comma_heads_nothing(dyad_token *t, int n) {
+static void comma_heads_nothing(dyad_token *t, int n, repair_ctx *ctx) {
     for (int p = 0; p < n; p++) {
         int h = t[p].head, deps = 0;
         if ((strcmp(t[p].form, ",") && strcmp(t[p].form, ";")) || h < 1 || h > n) continue;
@@ -2206,7 +2228,7 @@ static void comma_heads_nothing(dyad_token *t, int n) {
 ** object takes no preposition, and an of-phrase modifies the noun right
 ** before it; so an "object" led by "of" is the nmod of the nearest nominal
 ** inside the verb's phrase whose own phrase ends right before "of". */
-static void of_object(dyad_token *t, int n) {
+static void of_object(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int o = 2; o < n; o++) {
         int v = t[o].head - 1, lo, hi, N = -1;
@@ -2235,7 +2257,7 @@ static void of_object(dyad_token *t, int n) {
 ** ("police-arrested students" would be no sentence): it heads the clause, the
 ** compound (with the root's words before it) is its subject, the root its
 ** object, and the root's later dependents are the verb's. */
-static void compound_subject_verb(dyad_token *t, int n) {
+static void compound_subject_verb(dyad_token *t, int n, repair_ctx *ctx) {
     int r = -1, nroot = 0;
     for (int i = 0; i < n; i++) if (t[i].head == 0) { r = i; nroot++; }
     if (nroot != 1 || r < 2 || r + 1 >= n || strcmp(t[n - 1].form, ".") || !is_nominal(&t[r]) || is_verbal(&t[r]))
@@ -2271,7 +2293,7 @@ static void compound_subject_verb(dyad_token *t, int n) {
 ** noun phrase, its subject: the last of them heads it (the root becomes its
 ** possessor or compound, the other items its compounds), the verb takes the
 ** root's place and its dependents after the verb. */
-static void list_clause(dyad_token *t, int n) {
+static void list_clause(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int r = 0; r + 2 < n; r++) {
         if (t[r].head != 0 || !is_nominal(&t[r]) || is_verbal(&t[r])) continue;
@@ -2314,7 +2336,7 @@ static void list_clause(dyad_token *t, int n) {
 ** modifiers of that noun ("complete , full diplomatic ties", Penn's one NP),
 ** which is the verb's object. (A resultative adjective, "make it complete",
 ** follows an object; a copular verb's subject precedes it.) */
-static void adjective_list_object(dyad_token *t, int n) {
+static void adjective_list_object(dyad_token *t, int n, repair_ctx *ctx) {
     if (n > SLIP_MAX_TOKENS) return;
     for (int a = 1; a + 3 < n; a++) {
         int v = t[a].head - 1, c = a + 1, N = -1, obj = 0, deps = 0;
@@ -2347,7 +2369,7 @@ static void adjective_list_object(dyad_token *t, int n) {
 /* "Neither/cc:preconj Galadriel nor Gollum": a preconjunct is no second
 ** coordinator of the phrase; Penn tags it as a determiner of the coordination
 ** ((NP (DT Neither) ...)), and PETRARCH-1's compound test wants one CC. */
-static void preconjunct_determiner(dyad_token *t, int n) {
+static void preconjunct_determiner(dyad_token *t, int n, repair_ctx *ctx) {
     for (int i = 0; i + 1 < n; i++) {
         int h = t[i].head - 1;
         if (h <= i || h >= n || strcmp(t[i].deprel, "cc:preconj") || !is_nominal(&t[h])) continue;
@@ -2356,87 +2378,250 @@ static void preconjunct_determiner(dyad_token *t, int n) {
     }
 }
 
-dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
-    pt_clear(p);
-    int n = dyad_sentence_len(s);
-    if (n <= 0) return DYAD_EINVAL;
-    const dyad_token *t0 = dyad_sentence_tokens((dyad_sentence *)s);
-    /* a private copy of the tokens, with mistagged subjects retagged */
-    dyad_token *t = dyad_malloc((size_t)n * sizeof *t);
+/* The passes, in the order they run (the order matters: later passes read
+** the trees earlier ones leave, e.g. rejoin_clause finds the clauses
+** invert_verb_subject makes). Each names the slip it mends and a sentence the
+** parser gets wrong so; tests/unit/test_repairs.c runs every one by name,
+** with its pass on and off, on a tree of that sentence. */
+typedef struct repair {
+    pt_repair_info info;                                  /* name, rule, example */
+    void (*xRepair)(dyad_token *t, int n, repair_ctx *ctx);
+} repair;
+
+static const repair aRepair[] = {
+    {{"mistagged_subject",
+      "a capitalised verb-tagged subject, not -ing/-ed, without clause dependents of its own is a proper noun",
+      "Gollum did allow talks"}, mistagged_subject},
+    {{"comma_heads_nothing",
+      "a comma or semicolon heads nothing: its dependents go to its head, and it becomes punctuation",
+      "Rohan met Gondor , Arnor ."}, comma_heads_nothing},
+    {{"tagging_slips",
+      "a verb-tagged first word is the subject of the subjectless finite verb after it; an adjective or adverb "
+      "as argument is a noun; a capitalised bare one before a subjectless finite verb is its subject",
+      "Pyongyang on Monday fired shells at Seoul ."}, tagging_slips},
+    {{"nominal_root_verb",
+      "a nominal root with an object and an -ed \"modifier\" right after it (or a reduced relative with an "
+      "object in a full-stop sentence): the -ed word heads the clause, the root its subject",
+      "Turkey condemned attacks by Syria ."}, nominal_root_verb},
+    {{"compound_subject_verb",
+      "a full-stop sentence whose only verb is an -ed amod of the root after a compound: the verb heads it, "
+      "the compound its subject, the root its object",
+      "Russian police arrested students in Moscow ."}, compound_subject_verb},
+    {{"list_clause",
+      "a subjectless finite verb among a nominal root's list items is the predicate, the items before it "
+      "one subject",
+      "Gondor 's minister Telemar left for Rohan ."}, list_clause},
+    {{"of_object",
+      "an object led by \"of\" is the nmod of the nominal whose phrase ends right before it",
+      "Rohan met leaders of Gondor Army ."}, of_object},
+    {{"adjective_list_object",
+      "an adjective xcomp of an objectless verb, a comma, then adjectives and a nominal joined above: "
+      "coordinated modifiers of that nominal, the verb's object",
+      "Arnor is about to restore complete , full diplomatic ties with Gondor ."}, adjective_list_object},
+    {{"adjective_conjunct_subject",
+      "an adjective on a subjectless verb \"coordinated\" with a nominal before the verb that starts with an "
+      "adjective: the adjectives are coordinated, the nominal the subject",
+      "Ithilen 's awful and cool minister Calimehtar warned Gondor"}, adjective_conjunct_subject},
+    {{"possessor_of_verb",
+      "a possessor hung on a verb determines the verb's nominal dependent whose phrase starts right after it",
+      "Ithilen 's evil minister warned Gondor"}, possessor_of_verb},
+    {{"merge_split_subjects",
+      "caseless nominal arguments side by side before their verb are one subject, headed by the one next "
+      "to the verb",
+      "Rohan 's brave and wise minister Eomer warned Gondor"}, merge_split_subjects},
+    {{"subject_coordination",
+      "a nominal root coordinated with a verb whose subject follows the coordinator: the coordination is the "
+      "verb's subject, the verb the root",
+      "Lions , tigers , and Rohan welcomed talks ."}, subject_coordination},
+    {{"invert_verb_subject",
+      "a verb with a subject of its own as another verb's nsubj: it is the main clause, its former head a "
+      "clause coordinated with it",
+      "Rohan has celebrated with Gondor after a raid was reported ."}, invert_verb_subject},
+    {{"uncross_pp",
+      "a PP hung across a clause that ends right before it modifies that clause's verb",
+      "Rohan met Gondor , an official said on Saturday ."}, uncross_pp},
+    {{"pp_off_date",
+      "a PP (not an of-phrase) on a date belongs to the date's head",
+      "Rohan flew on December 22 to Gondor"}, pp_off_date},
+    {{"parenthetical_clause",
+      "a comma-enclosed pronoun-subject clause given the words after it: they go back to the verb before it, "
+      "which takes the clause as parataxis",
+      "Rohan will restore , it seems , full ties ."}, parenthetical_clause},
+    {{"participle_clause",
+      "a VBN/VBD acl with an object, of a nominal after after/before/until/since under a measure: the "
+      "measure's clause, coordinated above it",
+      "Rohan will restore ties two years after crowds burned it , an official said ."}, participle_clause},
+    {{"rejoin_clause",
+      "a subjectless verb right after a nominal introduced by after/before/until/since/because/while: the "
+      "nominal its subject, the preposition its marker",
+      "Rohan met Gondor after a raid was reported ."}, rejoin_clause},
+    {{"rejoin_measure",
+      "a measure as subject whose after/before/until/since PP ends before the verb: the PP's nominal is the "
+      "subject, the measure an npmod",
+      "Rohan left Gondor two years after crowds burned it"}, rejoin_measure},
+    {{"raise_report",
+      "a closing reporting clause (own subject, after a comma, to the sentence end) hung inside the sentence "
+      "is the top clause",
+      "Rohan met Gondor , an official said today ."}, raise_report},
+    {{"split_verb_modifier",
+      "a VBD/VBN modifier of the next noun with its own coordinator is a verb coordinated with the nearest "
+      "verb above, the noun its object",
+      "Rohan condemned the raid and promised aid to Gondor"}, split_verb_modifier},
+    {{"two_word_verb",
+      "a base-form verb with two objects, the first a bare lower-case singular noun right after it, is a "
+      "two-word verb (WIRE_+TAP)",
+      "Soldiers will not wire tap the links ."}, two_word_verb},
+    {{"object_clause",
+      "a bare singular noun object followed by an -ed reduced relative with a complement and no by-phrase: "
+      "a complement clause, the noun its subject",
+      "he said government proposed to take it ."}, object_clause},
+    {{"fronted_comma",
+      "the comma closing a fronted phrase, right before a clause's subject, is the clause's punctuation",
+      "On health of Rohan , he said ."}, fronted_comma},
+    {{"split_name_before_adjective",
+      "a proper-noun compound before a temporal adjective of the same head ends the name: \"next week\" is a "
+      "temporal nominal of the verb",
+      "Rohan met Gondor with Arnor next week ."}, split_name_before_adjective},
+    {{"lift_name_pp",
+      "a PP (not an of-phrase) on a proper-noun oblique of a verb, or on a name in a PP of its object, "
+      "modifies the verb",
+      "Rohan met at Paris with Gondor ."}, lift_name_pp},
+    {{"nest_after_of",
+      "a PP right after an of-phrase of the same noun nests in the of-phrase's noun",
+      "Rohan met the parliament of Gondor in Arnor ."}, nest_after_of},
+    {{"second_place",
+      "a second in/at place of a verb that has one, right after an oblique's of-phrase, is the of-phrase "
+      "noun's",
+      "Rohan met at Paris with the parliament of Arnor in Zorbia ."}, second_place},
+    {{"name_content_clause",
+      "a that-clause with its own subject hung on a name is the complement of the nearest verb above",
+      "Rohan agrees with Gondor that talks should resume ."}, name_content_clause},
+    {{"split_possessed_coordination",
+      "a possessed noun whose compound is coordinated: (X 's A) and (B C), as CoreNLP reads it",
+      "Rohan 's death and injury toll has risen ."}, split_possessed_coordination},
+    {{"coordinated_modifier",
+      "a caseless nominal modifier (nmod, appos, dep) whose words begin with a coordinator is a conjunct of "
+      "its head",
+      "China condemned Japan , Vietnam and South Korea ."}, coordinated_modifier},
+    {{"coordinated_compound",
+      "a compound with a coordinator of its own after another compound of the same noun: (A) and (B C), the "
+      "first heading the coordination",
+      "China condemned Japan and South Korea ."}, coordinated_compound},
+    {{"cc_to_conjunct",
+      "a coordinator hung on the first compound/flat/modifier word of a conjunct belongs to the conjunct",
+      "China condemned Japan , Vietnam and South Korea"}, cc_to_conjunct},
+    {{"case_to_head",
+      "a preposition on the first compound/flat word of a phrase belongs to the phrase's head",
+      "Rohan warned of the Prince of Dol Amroth ."}, case_to_head},
+    {{"bare_conjunct",
+      "a nominal conj with no comma or coordinator before it: with a preposition an nmod, a proper noun after "
+      "a proper noun an appos (one name)",
+      "Rohan Prime Minister Eomer met Gondor ."}, bare_conjunct},
+    {{"appositive_list",
+      "a comma-led proper-noun apposition leading through comma-led links to a conjunct with a coordinator "
+      "is a conjunct (a list)",
+      "Mordor , Rohan , Fornost and Bree welcomed Gondor"}, appositive_list},
+    {{"flatten_conjuncts",
+      "a conjunct of a conjunct that has only a comma is a conjunct of the list's first member",
+      "Rohan , Zorbia and the evil Gondor welcomed talks ."}, flatten_conjuncts},
+    {{"nested_coordination",
+      "A and B , and C and D: D, hung on C, joins the list's head, so the rebuild makes two coordinations",
+      "spur reconciliation between Arnor and Gondor , and Rohan and Bree"}, nested_coordination},
+    {{"verb_conjunct_of_noun",
+      "a finite verb with a coordinator and an object, coordinated with a noun, is coordinated with the "
+      "nearest verb above that noun",
+      "Rohan condemned the raid on Thursday and promised aid ."}, verb_conjunct_of_noun},
+    {{"preconjunct_determiner",
+      "a preconjunct (cc:preconj) before a nominal is a determiner (DT), so the coordination has one CC",
+      "Both Rohan and Gondor met Zorbia"}, preconjunct_determiner},
+};
+#define NREPAIR ((int)(sizeof aRepair / sizeof aRepair[0]))
+_Static_assert(sizeof aRepair / sizeof aRepair[0] <= 64, "one bit of a uint64_t mask per pass");
+
+static uint64_t repairs_off;   /* pt_from_ud's default: bit i turns aRepair[i] off */
+
+int pt_repair_count(void) { return NREPAIR; }
+
+const pt_repair_info *pt_repair_get(int i) { return i >= 0 && i < NREPAIR ? &aRepair[i].info : NULL; }
+
+int pt_repair_find(const char *z, size_t n) {
+    for (int i = 0; i < NREPAIR; i++)
+        if (strlen(aRepair[i].info.zName) == n && !memcmp(aRepair[i].info.zName, z, n)) return i;
+    return -1;
+}
+
+int pt_repairs_mask(const char *zList, uint64_t *pMask, const char **pzBad, size_t *pnBad) {
+    uint64_t m = 0;
+    const char *z = zList ? zList : "";
+    *pMask = 0;
+    while (*z) {
+        size_t k = strcspn(z, ", ");
+        if (k == 3 && !memcmp(z, "all", 3)) m |= NREPAIR == 64 ? ~(uint64_t)0 : ((uint64_t)1 << NREPAIR) - 1;
+        else if (k > 0) {
+            int i = pt_repair_find(z, k);
+            if (i < 0) { if (pzBad) *pzBad = z; if (pnBad) *pnBad = k; return -1; }
+            m |= (uint64_t)1 << i;
+        }
+        z += k;
+        if (*z) z++;
+    }
+    *pMask = m;
+    return 0;
+}
+
+void pt_repairs_set_off(uint64_t mask) { repairs_off = mask; }
+
+uint64_t pt_repairs_off(void) { return repairs_off; }
+
+dyad_status pt_repair(dyad_token *t, int n, uint64_t off) {
+    if (n <= 0) return DYAD_OK;
     int *ncl = dyad_calloc((size_t)n, sizeof *ncl);
-    if (!t || !ncl) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
-    memcpy(t, t0, (size_t)n * sizeof *t);
+    int *nsub = dyad_malloc((size_t)n * 2 * sizeof *nsub);
+    int *oh = dyad_malloc((size_t)n * sizeof *oh);
+    const char **orel = dyad_malloc((size_t)n * sizeof *orel);
+    if (!ncl || !nsub || !oh || !orel) {
+        dyad_free(ncl); dyad_free(nsub); dyad_free(oh); dyad_free(orel);
+        return DYAD_NOMEM;
+    }
     for (int i = 0; i < n; i++) {
         int h = t[i].head;
         if (h >= 1 && h <= n && (rel_is(&t[i], "nsubj") || rel_is(&t[i], "aux") || rel_is(&t[i], "cop") ||
                                  rel_is(&t[i], "mark") || rel_is(&t[i], "dobj") || rel_is(&t[i], "obj")))
             ncl[h - 1]++;
     }
-    for (int i = 0; i < n; i++)
-        if (mistagged_subject(t, i, ncl)) { t[i].xpos = "NNP"; t[i].upos = "PROPN"; }
-    {
-        int *nsub = dyad_malloc((size_t)n * 2 * sizeof *nsub);
-        if (!nsub) { dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
-        int *oh = dyad_malloc((size_t)n * sizeof *oh);
-        const char **orel = dyad_malloc((size_t)n * sizeof *orel);
-        if (!oh || !orel) { dyad_free(oh); dyad_free(orel); dyad_free(nsub); dyad_free(t); dyad_free(ncl); return DYAD_NOMEM; }
-        for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }
-        comma_heads_nothing(t, n);
-        repair_slips(t, n, ncl, nsub, nsub + n);
-        nominal_root_verb(t, n);
-        compound_subject_verb(t, n);
-        list_clause(t, n);
-        of_object(t, n);
-        adjective_list_object(t, n);
-        adjective_conjunct_subject(t, n);
-        possessor_of_verb(t, n);
-        merge_split_subjects(t, n);
-        subject_coordination(t, n);
-        invert_verb_subject(t, n);
-        uncross_pp(t, n);
-        pp_off_date(t, n);
-        parenthetical_clause(t, n);
-        participle_clause(t, n);
-        rejoin_clause(t, n);
-        rejoin_measure(t, n);
-        raise_report(t, n);
-        split_verb_modifier(t, n);
-        two_word_verb(t, n);
-        object_clause(t, n);
-        fronted_comma(t, n);
-        split_name_before_adjective(t, n);
-        lift_name_pp(t, n);
-        nest_after_of(t, n);
-        second_place(t, n);
-        name_content_clause(t, n);
-        split_possessed_coordination(t, n);
-        coordinated_modifier(t, n);
-        coordinated_compound(t, n);
-        cc_to_conjunct(t, n);
-        case_to_head(t, n);
-        bare_conjunct(t, n);
-        appositive_list(t, n);
-        flatten_conjuncts(t, n);
-        nested_coordination(t, n);
-        verb_conjunct_of_noun(t, n);
-        preconjunct_determiner(t, n);
-        /* a repair must not make a projective tree cross (its words would
-        ** come out of order): then the parser's arcs stand */
-        int changed = 0;
-        for (int i = 0; i < n; i++) if (t[i].head != oh[i]) changed = 1;
-        if (changed && n <= SLIP_MAX_TOKENS && crossing(t, n, NULL) && !crossing(t, n, oh))
-            for (int i = 0; i < n; i++) { t[i].head = oh[i]; t[i].deprel = orel[i]; }
-        dyad_free(oh);
-        dyad_free(orel);
-        dyad_free(nsub);
-    }
+    for (int i = 0; i < n; i++) { oh[i] = t[i].head; orel[i] = t[i].deprel; }   /* the parser's arcs */
+    repair_ctx ctx = {ncl, nsub, nsub + n};
+    for (int i = 0; i < NREPAIR; i++)
+        if (!(off >> i & 1)) aRepair[i].xRepair(t, n, &ctx);
+    /* a repair must not make a projective tree cross (its words would come
+    ** out of order): then the parser's arcs stand */
+    int changed = 0;
+    for (int i = 0; i < n; i++) if (t[i].head != oh[i]) changed = 1;
+    if (changed && n <= SLIP_MAX_TOKENS && crossing(t, n, NULL) && !crossing(t, n, oh))
+        for (int i = 0; i < n; i++) { t[i].head = oh[i]; t[i].deprel = orel[i]; }
     dyad_free(ncl);
+    dyad_free(nsub);
+    dyad_free(oh);
+    dyad_free(orel);
+    return DYAD_OK;
+}
+
+dyad_status pt_from_ud(dyad_phrases *p, const dyad_sentence *s) {
+    pt_clear(p);
+    int n = dyad_sentence_len(s);
+    if (n <= 0) return DYAD_EINVAL;
+    const dyad_token *t0 = dyad_sentence_tokens((dyad_sentence *)s);
+    /* a private copy of the tokens, repaired */
+    dyad_token *t = dyad_malloc((size_t)n * sizeof *t);
+    if (!t) return DYAD_NOMEM;
+    memcpy(t, t0, (size_t)n * sizeof *t);
+    dyad_status st = pt_repair(t, n, repairs_off);
+    if (st) { dyad_free(t); return st; }
     ud_ctx u = {0};
     u.p = p; u.t = t; u.n = n;
     u.kids = dyad_malloc((size_t)n * sizeof *u.kids);
     u.kstart = dyad_calloc((size_t)n + 2, sizeof *u.kstart);
     u.done = dyad_calloc((size_t)n + 1, 1);
-    dyad_status st = DYAD_OK;
     if (!u.kids || !u.kstart || !u.done) { st = DYAD_NOMEM; goto out; }
     /* kids of token h (0-based) at [kstart[h], kstart[h+1]), by position */
     {
