@@ -449,6 +449,16 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         snprintf(role, sizeof role, "%s", xr);
         entry = "code_news.c:extra_roles";
     }
+    /* "the Brazilian Senate": an institution the dictionary knows under one
+       country (SENATE: USA) belongs to the country its modifier names */
+    const char *other = NULL;
+    if (head_name && name && name != head_name) {
+        const dict_actor_code *hc = dict_actor_code_p2(head_name->act, c->date);
+        const dict_actor_code *mc = dict_actor_code_p2(name->act, c->date);
+        if (hc && mc && strlen(mc->code) == 3 && has_entity(hc->code) && has_entity(mc->code) &&
+            strncmp(hc->code, mc->code, 3) && strncmp(hc->code, "IGO", 3) && strncmp(hc->code, "NGO", 3))
+            other = mc->code;
+    }
     if (head_name) name = head_name;
     if (name) {
         const dict_actor_code *ac = dict_actor_code_p2(name->act, c->date);
@@ -456,6 +466,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         if (ac && ac->code[0] && ac->code[0] != '~') {
             if (name == head_name) snprintf(entity, sizeof entity, "%s", ac->code);
             else snprintf(entity, sizeof entity, "%.3s", ac->code);
+            if (other) memcpy(entity, other, 3);
             entry = fileline(c, ac->file, ac->line, NULL);
         } else name = NULL;
     }
@@ -536,7 +547,8 @@ static int antecedent(news_coder *c, int h) {
             if (pass == 1 && (subject || !(rel(c, i, "nsubj") || rel(c, i, "obj") || rel(c, i, "nmod:poss") ||
                                            rel(c, i, "iobj") || rel(c, i, "appos"))))
                 continue;
-            if (c->hd[i] >= 0 && rel(c, i, "nmod:poss") == 0 && c->hd[h] == c->hd[i] && pass == 1) continue;
+            /* "prosecutors accuse him": an object pronoun is not its own clause's subject */
+            if (c->hd[i] >= 0 && c->hd[h] == c->hd[i] && !subject) continue;
             actor a;
             if (np_actor(c, i, &a, 0) && (a.named || a.role[0])) return i;
         }

@@ -71,6 +71,9 @@ expect_sentence "a pronoun stands for the subject before it" \
 # Patterns: a word in a PP the pattern does not name picks no pattern.
 expect_sentence "criticism over a detention stays criticism" \
   "Germany criticized Russia over the detention of a journalist." "DEU RUS 111"
+expect_sentence "an institution known under one country takes its modifier's" \
+  "The Brazilian Senate criticized Argentina." "BRAGOVLEG ARG 111"
+expect_sentence "an object pronoun is not its clause's own subject" "Prosecutors accuse him of fraud." ""
 # Event nouns (data/nominal-events.tsv) with light verbs.
 expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
 expect_sentence "a crackdown on X" "The Chinese government began a crackdown on Uighur activists." "CHNGOV ---OPP 170"
