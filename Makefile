@@ -57,7 +57,7 @@ $(BUILD)/libdyad.so: $(LIB_OBJ)
 $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/harness.h $(BUILD)/libdyad.a
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/*.h) $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests $(LDFLAGS) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 

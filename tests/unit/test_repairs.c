@@ -10,6 +10,7 @@
 #include "harness.h"
 
 static dyad_sentence *S;
+#include "tree_rows.h"
 
 /* One test per pass: NAME, the changes it makes, and the parser's tree of
 ** its example sentence (rows "FORM XPOS UPOS HEAD DEPREL" separated by ';').
@@ -170,28 +171,6 @@ static const repair_test aTest[] = {
 #define NTEST ((int)(sizeof aTest / sizeof aTest[0]))
 
 /* Load rows into S as a CoNLL-U sentence. */
-static int load(const char *rows) {
-    char buf[4096];
-    size_t at = 0;
-    int id = 1;
-    const char *r = rows;
-    while (*r) {
-        char form[64], xpos[16], upos[16], rel[32];
-        int head, used = 0;
-        if (sscanf(r, " %63s %15s %15s %d %31[^;]%n", form, xpos, upos, &head, rel, &used) != 5) return -1;
-        at += (size_t)snprintf(buf + at, sizeof buf - at, "%d\t%s\t_\t%s\t%s\t_\t%d\t%s\t_\t_\n", id++, form, upos,
-                               xpos, head, rel);
-        r += used;
-        if (*r == ';') r++;
-    }
-    snprintf(buf + at, sizeof buf - at, "\n");
-    dyad_conllu *c = NULL;
-    int got = 0;
-    dyad_status st = dyad_conllu_open_mem(buf, strlen(buf), "t", DYAD_CONLLU_CONLLU, &c);
-    if (!st) st = dyad_conllu_next(c, S, &got);
-    dyad_conllu_close(c);
-    return st || !got ? -1 : 0;
-}
 
 #define MAXTOK 32
 typedef struct change {

@@ -6,6 +6,7 @@
 #include "harness.h"
 
 static dyad_sentence *S;
+#include "tree_rows.h"
 static dyad_phrases *P;
 
 /* Bracket string of the phrase tree (words only under their tags). */
@@ -29,28 +30,6 @@ static void render(const dyad_phrases *p, int nd, char *out, size_t n, size_t *a
 }
 
 /* rows: "FORM XPOS UPOS HEAD DEPREL" separated by ';' */
-static int load(const char *rows) {
-    char buf[4096];
-    size_t at = 0;
-    int id = 1;
-    const char *r = rows;
-    while (*r) {
-        char form[64], xpos[16], upos[16], rel[32];
-        int head, used = 0;
-        if (sscanf(r, " %63s %15s %15s %d %31[^;]%n", form, xpos, upos, &head, rel, &used) != 5) return -1;
-        at += (size_t)snprintf(buf + at, sizeof buf - at, "%d\t%s\t_\t%s\t%s\t_\t%d\t%s\t_\t_\n", id++, form, upos,
-                               xpos, head, rel);
-        r += used;
-        if (*r == ';') r++;
-    }
-    snprintf(buf + at, sizeof buf - at, "\n");
-    dyad_conllu *c = NULL;
-    int got = 0;
-    dyad_status st = dyad_conllu_open_mem(buf, strlen(buf), "t", DYAD_CONLLU_CONLLU, &c);
-    if (!st) st = dyad_conllu_next(c, S, &got);
-    dyad_conllu_close(c);
-    return st || !got ? -1 : 0;
-}
 
 static int same(const char *rows, const char *want) {
     char out[4096] = "";
