@@ -39,6 +39,7 @@ typedef struct actor {
     int named;            /* a dictionary actor (not an agent alone) */
     char role[8];         /* role trigram(s) of the head, "" if none */
     int common;           /* the head is a common noun ("the government"), not a name */
+    int ref;              /* the head of the phrase it denotes (a pronoun's antecedent) */
 } actor;
 
 struct news_coder {
@@ -513,6 +514,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
     }
     out->named = name != NULL;
     out->common = upos(c, h, "NOUN");
+    out->ref = h;
     snprintf(out->role, sizeof out->role, "%.7s", role);
     out->entry = entry;
     out->start = lo;
@@ -535,6 +537,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
 
 /* h and its conjuncts: up to max actors. */
 static const char *const personal_pronouns[] = { "HE", "SHE", "HIM", "HER", NULL };
+static const char *const group_pronouns[] = { "IT", "THEY", "THEM", NULL };
 
 /* A personal pronoun stands for the nearest subject before it in the
 ** sentence that is an actor ("Bush held a conference where he praised ..."). */
@@ -621,6 +624,7 @@ static int flat_coordination(news_coder *c, int h, actor *out, int max) {
         snprintf(out[n].code, sizeof out[n].code, "%s", xc->code);
         out[n].start = a;
         out[n].end = b;
+        out[n].ref = a;
         out[n].entry = fileline(c, xc->file, xc->line, NULL);
         out[n].named = 1;
         n++;
@@ -647,9 +651,16 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
     int n = 0;
     if (h < 0) return 0;
     if ((n = flat_coordination(c, h, out, max)) > 0) return n;
-    if (upos(c, h, "PRON") && (in_list(c->W[h], personal_pronouns) || in_list(c->W[h], first_person))) {
+    /* "it", "they" as subjects only ("it will send troops"); as objects they
+       are mostly things ("calling it a despicable act") */
+    int group = upos(c, h, "PRON") && in_list(c->W[h], group_pronouns) && !strcmp(c->t[h].deprel, "nsubj");
+    if (upos(c, h, "PRON") && (in_list(c->W[h], personal_pronouns) || in_list(c->W[h], first_person) || group)) {
         int a = in_list(c->W[h], first_person) ? speaker(c, h) : antecedent(c, h);
+        actor t;
+        /* "it", "they": a country or organisation named before, not a person */
+        if (group && (a < 0 || !np_actor(c, a, &t, 0) || !t.named || upos(c, a, "PRON"))) return 0;
         if (a < 0 || !np_actor(c, a, &out[0], 0)) return 0;
+        out[0].ref = a;
         out[0].start = h;           /* the evidence points at the pronoun */
         out[0].end = h + 1;
         return 1;
@@ -669,6 +680,7 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
                 out[n] = base;
                 snprintf(out[n].code, sizeof out[n].code, "%.3s%.40s", a.code, base.code + 3);
                 out[n].named = 1;
+                out[n].ref = x;
                 n++;
             }
             if (n > k0) return n;
@@ -693,6 +705,7 @@ static int np_actors(news_coder *c, int h, actor *out, int max) {
                 if (!has_entity(m[i].code)) continue;
                 out[n] = base;
                 snprintf(out[n].code, sizeof out[n].code, "%.3s%.40s", m[i].code, base.code + 3);
+                out[n].ref = m[i].ref;
                 n++;
             }
             if (n == 0) { out[0] = base; n = 1; }
@@ -866,6 +879,7 @@ static void inherit(const news_coder *c, const actor *s, actor *t) {
 static void add_event(news_coder *c, const actor *s, const actor *t, const char *code, int v,
                       const char *pattern) {
     if (s->start == t->start && s->end == t->end) return;
+    if (s->ref == t->ref) return;     /* "X ... calling it": one actor on both sides */
     if (!strcmp(s->code, t->code) && (!strong(s) || strlen(s->code) == 3)) return;
     if (!(c->off & NEWS_GENERIC) && !strong(s) && !strong(t)) return;
     for (int i = 0; i < c->nev; i++)

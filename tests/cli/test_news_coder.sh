@@ -74,6 +74,10 @@ expect_sentence "criticism over a detention stays criticism" \
 expect_sentence "an institution known under one country takes its modifier's" \
   "The Brazilian Senate criticized Argentina." "BRAGOVLEG ARG 111"
 expect_sentence "an object pronoun is not its clause's own subject" "Prosecutors accuse him of fraud." ""
+expect_sentence "'it' as a subject stands for the country named before" \
+  "Romania announced that it will send troops to Afghanistan." "ROU AFG 062"
+expect_sentence "'it' as an object is a thing, not the actor before" \
+  "The government criticized the attack, calling it a despicable act." ""
 # Event nouns (data/nominal-events.tsv) with light verbs.
 expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
 expect_sentence "a crackdown on X" "The Chinese government began a crackdown on Uighur activists." "CHNGOV ---OPP 170"
