@@ -1054,7 +1054,21 @@ static const dict_verb_form *verb_lookup(const news_coder *c, int v) {
         const dict_verb_form *g = dict_verb_lookup(c->d, c->L[v], parts, np);
         if (g && (!f || g->nback > f->nback)) f = g;
     }
+    /* British spelling: the dictionary is American ("criticised", "vandalised") */
+    size_t n = strlen(c->L[v]);
+    if (!f && n > 4 && n < 60 && !strcmp(c->L[v] + n - 3, "ISE")) {
+        char us[64];
+        memcpy(us, c->L[v], n + 1);
+        us[n - 2] = 'Z';
+        f = dict_verb_lookup(c->d, us, parts, np);
+    }
     return f;
+}
+
+/* A predicate the coder reads: a verb, or a passive participle the tagger
+** took for an adjective ("ETA is blamed/ADJ by the authorities"). */
+static int is_verb(const news_coder *c, int v) {
+    return upos(c, v, "VERB") || (upos(c, v, "ADJ") && !strcmp(c->t[v].xpos, "VBN"));
 }
 
 static const char *const tell_verbs[] = {
@@ -1071,7 +1085,7 @@ static int addressee(const news_coder *c, int v, int th) {
 
 /* Code verb v; returns 1 if it gave an event. */
 static int code_verb(news_coder *c, int v) {
-    if (!upos(c, v, "VERB") || rel(c, v, "amod") || c->blocked[v]) return 0;
+    if (!is_verb(c, v) || rel(c, v, "amod") || c->blocked[v]) return 0;
     if (!(c->off & NEWS_RELCL) && rel(c, v, "acl:relcl")) return 0;
     if (negated(c, v) || irrealis(c, v)) return 0;
     const fallback_verb *fb = verb_fallback(c, v, 1);
@@ -1222,7 +1236,7 @@ static int code_verb(news_coder *c, int v) {
 static void visit(news_coder *c, int v, int depth) {
     if (depth > 60) return;
     int gave = 0;
-    if (upos(c, v, "VERB")) {
+    if (is_verb(c, v)) {
         gave = code_verb(c, v);
         int stop = gave || c->blocked[v] || negated(c, v) || irrealis(c, v) ||
                    in_list(c->L[v], irrealis_verbs);

@@ -78,6 +78,7 @@ expect_sentence "'it' as a subject stands for the country named before" \
   "Romania announced that it will send troops to Afghanistan." "ROU AFG 062"
 expect_sentence "'it' as an object is a thing, not the actor before" \
   "The government criticized the attack, calling it a despicable act." ""
+expect_sentence "British spelling" "Britain criticised Russia." "GBR RUS 111"
 # Event nouns (data/nominal-events.tsv) with light verbs.
 expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
 expect_sentence "a crackdown on X" "The Chinese government began a crackdown on Uighur activists." "CHNGOV ---OPP 170"
