@@ -38,6 +38,18 @@ for k in UPOS XPOS UAS LAS; do expect_grep "eval $k" "^$k: [0-9]+\.[0-9]{2}$" "$
 expect_grep "eval tokens/s" '^tokens/s: [0-9]+$' "$TMP/eval"
 [ "$(wc -l <"$TMP/eval")" -eq 5 ] && ok || bad "eval prints 5 lines"
 
+# --eval --doc-prefix: only the sentences of documents whose "# newdoc id" starts with the prefix
+{ echo "# newdoc id = GUM_news_one"; awk 'BEGIN {RS = ""; ORS = "\n\n"} NR == 1' "$D/gold.conllu"
+  echo "# newdoc id = GUM_bio_two"; awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 1' "$D/gold.conllu"; } >"$TMP/docs.conllu"
+awk 'BEGIN {RS = ""; ORS = "\n\n"} NR == 1' "$D/gold.conllu" >"$TMP/doc1.conllu"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM_news | grep -v tokens/s >"$TMP/evd1"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/doc1.conllu" | grep -v tokens/s >"$TMP/evd2"
+[ -s "$TMP/evd1" ] && cmp -s "$TMP/evd1" "$TMP/evd2" && ok || bad "--doc-prefix: the figures of the news document alone"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM | grep -v tokens/s >"$TMP/evd3"
+"$DYAD" parse --model "$MODEL" --eval "$D/gold.conllu" | grep -v tokens/s | cmp -s - "$TMP/evd3" && ok || bad "--doc-prefix GUM: every document"
+expect_status 2 "--doc-prefix matching nothing" "$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM_voyage
+expect_status 64 "--doc-prefix without --eval" "$DYAD" parse --model "$MODEL" --doc-prefix GUM "$TMP/in.txt"
+
 # errors: missing model, corrupt model, malformed input
 expect_status 1 "missing model" "$DYAD" parse --model "$TMP/nope" "$TMP/in.txt"
 "$DYAD" parse --model "$TMP/nope" "$TMP/in.txt" 2>"$TMP/err" >/dev/null
