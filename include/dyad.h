@@ -254,6 +254,10 @@ typedef struct dyad_train_opts {
     void *ctx;
     int projectivize; /* lift the arcs of non-projective training trees (else such trees are skipped) */
     const char *unlabeled; /* feature set 5: raw text (one chunk a line) for the word classes, or NULL */
+    /* more treebanks, each a NULL-terminated list or NULL: training files read
+    ** after train_path, in order (a file listed twice counts twice), and dev
+    ** files read after dev_path (model selection on all of them) */
+    const char *const *train_more, *const *dev_more;
 } dyad_train_opts;
 /** Train a model from CoNLL-U files (dev may be NULL: used to report
 ** figures through progress) and write it to out_path. Deterministic. */

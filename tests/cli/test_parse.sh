@@ -111,6 +111,17 @@ if [ -f "$TRAIN" ]; then
   head -c 100000 /dev/urandom >"$TMP/rand.bin"   # random bytes are text like any other: no crash
   "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5r" --tag-epochs 1 --parse-epochs 1 --folds 2 --features 5 --unlabeled "$TMP/rand.bin" && ok || bad "--unlabeled random bytes"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
+  # several --train and --dev files: read in order, as if concatenated (make model: EWT + GUM)
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR <= 120' "$TMP/small.conllu" >"$TMP/part1.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 120' "$TMP/small.conllu" >"$TMP/part2.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR <= 50' "$TMP/smalldev.conllu" >"$TMP/dev1.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 50' "$TMP/smalldev.conllu" >"$TMP/dev2.conllu"
+  "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/part2.conllu" --dev "$TMP/dev1.conllu" --dev "$TMP/dev2.conllu" \
+    -o "$TMP/m3" --tag-epochs 2 --parse-epochs 2 --folds 2 && ok || bad "train on two --train and two --dev files"
+  cmp -s "$TMP/m1" "$TMP/m3" && ok || bad "two --train/--dev files do not train as their concatenation"
+  "$DYAD" train --train "$TMP/part1.conllu" --train "$TMP/part1.conllu" -o "$TMP/m4" --tag-epochs 1 --parse-epochs 1 --folds 2 2>"$TMP/err6" && ok || bad "a --train file given twice"
+  expect_grep "a file given twice is read twice" "read 240 training sentences" "$TMP/err6"
+  expect_status 1 "a missing second --train file" "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/none.conllu" -o "$TMP/m5"
 else
   skip "$TRAIN absent: training determinism not tested"
 fi
