@@ -550,7 +550,7 @@ static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t
     uint64_t *seen = NULL; uint32_t scap = 1; while (scap < nl * 2 + 2) scap *= 2;
     seen = dyad_calloc(scap, sizeof *seen);
     if (!seen) { dyad_free(r); dyad_free(lx); dyad_free(tr); return DYAD_NOMEM; }
-    char base[256];
+    char low[256];
     lrec *rr = dyad_malloc((nl * 7 + 1) * sizeof *rr);
     char **bufs = dyad_calloc(nl * 7 + 1, sizeof *bufs);
     size_t nrr = 0;
@@ -571,16 +571,22 @@ static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t
             if (lo >= nl || lx[lo].key != key) continue;
             const char *lemma = lx[lo].a;
             size_t n = strlen(form);
-            if (n >= sizeof base) continue;
-            if (!strcmp(t->up[tag], "PROPN")) memcpy(base, form, n + 1); else lemma_lower(form, base, sizeof base);
-            size_t c = 0, ll = strlen(lemma);
-            while (c < n && c < ll && base[c] == lemma[c]) c++;
-            int strip = (int)(n - c);
-            if (strip > 255) continue;
+            if (n >= sizeof low) continue;
+            lemma_lower(form, low, sizeof low);
+            /* the rule rewrites the form as written when that shares more with
+            ** the lemma than the lowercased form does ("Belgian" -> "Belgian":
+            ** keep case, strip nothing), and always for proper nouns */
+            size_t cf = 0, cl = 0, ll = strlen(lemma);
+            while (cf < n && cf < ll && form[cf] == lemma[cf]) cf++;
+            while (cl < n && cl < ll && low[cl] == lemma[cl]) cl++;
+            int keep = !strcmp(t->up[tag], "PROPN") || cf > cl;
+            size_t c = keep ? cf : cl, strip = n - c;
             size_t kmax = n < 6 ? n : 6;
-            for (size_t q = 0; q <= kmax; q++) {
-                rr[nrr].key = lemma_rule_key(tag, base + n - q, q);
-                rr[nrr].a = ""; rr[nrr].b = lemma + c; rr[nrr].strip = strip;
+            /* only suffixes that contain the part rewritten: no rule changes
+            ** letters it did not match */
+            for (size_t q = strip; q <= kmax; q++) {
+                rr[nrr].key = lemma_rule_key(tag, low + n - q, q, lemma_is_cap(form));
+                rr[nrr].a = ""; rr[nrr].b = lemma + c; rr[nrr].strip = (int)strip | keep << 7;
                 nrr++;
             }
         }
