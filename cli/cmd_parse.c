@@ -12,7 +12,7 @@
 static void usage(FILE *f) {
     fprintf(f,
         "usage: dyad parse [--model M] [--format auto|conllu|text] [FILE]\n"
-        "       dyad parse [--model M] --eval GOLD.conllu [--details]\n"
+        "       dyad parse [--model M] --eval GOLD.conllu [--details] [--doc-prefix P]\n"
         "       dyad parse --repaired [--repairs-off LIST] [--given] [FILE]\n"
         "       dyad parse --list-repairs\n\n"
         "Tag (UPOS, Penn XPOS, lemma, FEATS) and parse (UD head and relation) the\n"
@@ -23,7 +23,9 @@ static void usage(FILE *f) {
         "  --format F    input format: auto (default), conllu or text\n"
         "  --eval GOLD   parse GOLD's tokens; print UPOS, XPOS, UAS, LAS (%%) and tokens/s\n"
         "                (tagging + parsing per CPU-second of this thread, model loaded)\n"
-        "  --details     with --eval: also LEMMA, and per relation precision/recall/F1 (LAS)\n\n"
+        "  --details     with --eval: also LEMMA, and per relation precision/recall/F1 (LAS)\n"
+        "  --doc-prefix P  with --eval: only the documents whose \"# newdoc id\" starts\n"
+        "                with P (GUM_news: GUM's news articles)\n\n"
         "developer switches (the tree repairs of the PETRARCH-1 coder, docs/penn-to-ud.md):\n"
         "  --repaired    write each tree as the coder's phrase rebuild sees it, after the\n"
         "                tree repairs (heads, relations and tags they change)\n"
@@ -65,7 +67,7 @@ static double now(void) {
     return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static int eval(const dyad_model *m, const char *gold, int details) {
+static int eval(const dyad_model *m, const char *gold, int details, const char *doc_prefix) {
     dyad_conllu *r;
     dyad_status st = dyad_conllu_open(gold, DYAD_CONLLU_CONLLU, &r);
     if (st) { cli_error("parse: %s: %s", gold, dyad_strerror(st)); return cli_exit_status(st); }
@@ -79,6 +81,7 @@ static int eval(const dyad_model *m, const char *gold, int details) {
         st = dyad_conllu_next(r, g, &got);
         if (st == DYAD_EPARSE || st == DYAD_ELIMIT) { cli_error("parse: %s", dyad_conllu_errmsg(r)); rc = EXIT_DATA; continue; }
         if (st || !got) break;
+        if (doc_prefix && strncmp(dyad_conllu_doc(r), doc_prefix, strlen(doc_prefix))) continue;
         int n = dyad_sentence_len(g);
         dyad_token *gt = dyad_sentence_tokens(g);
         dyad_sentence_clear(p);
@@ -105,6 +108,10 @@ static int eval(const dyad_model *m, const char *gold, int details) {
         }
     }
     if (st) { cli_error("parse: %s", dyad_strerror(st)); rc = cli_exit_status(st); }
+    else if (doc_prefix && !tot) {
+        cli_error("parse: %s: no document whose id starts with '%s'", gold, doc_prefix);
+        if (!rc) rc = EXIT_DATA;
+    }
     double d = tot ? 100.0 / tot : 0;
     printf("UPOS: %.2f\nXPOS: %.2f\nUAS: %.2f\nLAS: %.2f\ntokens/s: %.0f\n", cu * d, cx * d, ch * d, cl * d,
            secs > 0 ? tot / secs : 0);
@@ -130,7 +137,7 @@ static void list_repairs(void) {
 }
 
 int cmd_parse(int argc, char **argv) {
-    const char *model = NULL, *gold = NULL, *file = NULL, *fmt = "auto", *off = NULL;
+    const char *model = NULL, *gold = NULL, *file = NULL, *fmt = "auto", *off = NULL, *doc_prefix = NULL;
     int details = 0, repaired = 0, given = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -139,6 +146,7 @@ int cmd_parse(int argc, char **argv) {
         else if (cli_opt_value(argc, argv, &i, "--eval", &gold)) {}
         else if (cli_opt_value(argc, argv, &i, "--format", &fmt)) {}
         else if (cli_opt_value(argc, argv, &i, "--repairs-off", &off)) repaired = 1;
+        else if (cli_opt_value(argc, argv, &i, "--doc-prefix", &doc_prefix)) {}
         else if (!strcmp(a, "--details")) details = 1;
         else if (!strcmp(a, "--repaired")) repaired = 1;
         else if (!strcmp(a, "--given")) given = 1;
@@ -156,13 +164,14 @@ int cmd_parse(int argc, char **argv) {
     }
     if (off && cli_repairs_off(off, "parse: --repairs-off")) return EXIT_USAGE;
     if (given) mode = DYAD_CONLLU_CONLLU;
+    if (doc_prefix && !gold) { cli_error("parse: --doc-prefix needs --eval"); return EXIT_USAGE; }
     if (!model) model = getenv("DYAD_MODEL");
     if (!model || !*model) model = DEFAULT_MODEL;
     dyad_model *m = NULL;
     char err[512] = "";
     dyad_status st = given ? DYAD_OK : dyad_model_load(model, &m, err, sizeof err);
     if (st) { cli_error("parse: %s", err); return cli_exit_status(st); }
-    if (gold) { int rc = eval(m, gold, details); dyad_model_free(m); return rc; }
+    if (gold) { int rc = eval(m, gold, details, doc_prefix); dyad_model_free(m); return rc; }
     dyad_conllu *r;
     st = dyad_conllu_open(file, mode, &r);
     if (st) {

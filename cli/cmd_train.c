@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MAX_FILES 16   /* --train and --dev files each */
+
 static void progress(const char *msg, void *ctx) {
     (void)ctx;
     fprintf(stderr, "train: %s\n", msg);
@@ -12,11 +14,13 @@ static void progress(const char *msg, void *ctx) {
 static void usage(FILE *f) {
     fprintf(f,
         "usage: dyad train --train TRAIN.conllu [--dev DEV.conllu] -o MODEL [options]\n\n"
-        "Train the tagger, lemmatizer and dependency parser from a CoNLL-U treebank.\n"
+        "Train the tagger, lemmatizer and dependency parser from CoNLL-U treebanks.\n"
         "DEV picks the best parser epoch (by LAS). Same input, same model bytes.\n\n"
         "options:\n"
-        "  --train FILE        training treebank (CoNLL-U)\n"
-        "  --dev FILE          development treebank for model selection\n"
+        "  --train FILE        training treebank (CoNLL-U); repeat to train on several,\n"
+        "                      read in the order given (a file given twice counts twice)\n"
+        "  --dev FILE          development treebank for model selection; repeat to\n"
+        "                      select on several together\n"
         "  -o, --output FILE   model file to write\n"
         "  --tag-epochs N      tagger epochs (default 8)\n"
         "  --parse-epochs N    parser epochs (default 15)\n"
@@ -35,16 +39,22 @@ static void usage(FILE *f) {
 }
 
 int cmd_train(int argc, char **argv) {
-    const char *train = NULL, *dev = NULL, *out = NULL, *v;
-    int features = 1;
+    const char *train[MAX_FILES + 1] = {0}, *dev[MAX_FILES + 1] = {0}, *out = NULL, *v;
+    int features = 1, ntrain = 0, ndev = 0;
     dyad_train_opts o;
     memset(&o, 0, sizeof o);
     o.progress = progress;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
-        else if (cli_opt_value(argc, argv, &i, "--train", &train)) {}
-        else if (cli_opt_value(argc, argv, &i, "--dev", &dev)) {}
+        else if (cli_opt_value(argc, argv, &i, "--train", &v)) {
+            if (ntrain == MAX_FILES) { cli_error("train: at most %d --train files", MAX_FILES); return EXIT_USAGE; }
+            train[ntrain++] = v;
+        }
+        else if (cli_opt_value(argc, argv, &i, "--dev", &v)) {
+            if (ndev == MAX_FILES) { cli_error("train: at most %d --dev files", MAX_FILES); return EXIT_USAGE; }
+            dev[ndev++] = v;
+        }
         else if (cli_opt_value(argc, argv, &i, "--output", &out)) {}
         else if (cli_opt_value(argc, argv, &i, "-o", &out)) {}
         else if (cli_opt_value(argc, argv, &i, "--tag-epochs", &v)) o.tag_epochs = atoi(v);
@@ -57,13 +67,15 @@ int cmd_train(int argc, char **argv) {
         else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) o.progress = NULL;
         else { cli_error("train: unknown argument '%s'", a); usage(stderr); return EXIT_USAGE; }
     }
-    if (!train || !out) { cli_error("train: --train and -o are required"); usage(stderr); return EXIT_USAGE; }
+    if (!ntrain || !out) { cli_error("train: --train and -o are required"); usage(stderr); return EXIT_USAGE; }
     if (o.tag_epochs < 0 || o.parse_epochs < 0 || o.folds < 0 || o.folds == 1) {
         cli_error("train: epochs must be positive, folds 0 or at least 2");
         return EXIT_USAGE;
     }
     char err[512] = "";
-    dyad_status st = dyad_train_features(train, dev, out, &o, features, err, sizeof err);
+    o.train_more = train + 1;   /* NULL-terminated: the arrays have MAX_FILES + 1 slots */
+    o.dev_more = ndev ? dev + 1 : NULL;
+    dyad_status st = dyad_train_features(train[0], dev[0], out, &o, features, err, sizeof err);
     if (st) {
         cli_error("train: %s", err[0] ? err : dyad_strerror(st));
         if (st == DYAD_EIO && o.unlabeled && strstr(err, "unlabeled text"))

@@ -202,7 +202,8 @@ dyad_status dyad_sentence_set_text(dyad_sentence *s, const char *z);
 
 /* CoNLL-U (https://universaldependencies.org/format.html). A reader walks a
 ** buffer sentence by sentence. Kept per word: ID order, FORM, LEMMA, UPOS,
-** XPOS, FEATS, HEAD, DEPREL, MISC, and the "# sent_id" / "# text" comments;
+** XPOS, FEATS, HEAD, DEPREL, MISC, and the "# sent_id" / "# text" comments
+** ("# newdoc id" is kept by the reader: dyad_conllu_doc);
 ** multiword-token lines (1-2), empty nodes (1.1), DEPS and other comments
 ** are skipped. Heads given as "_" read as -1 (unattached). A sentence whose
 ** heads are out of range, partial or cyclic, with a bad ID sequence, wrong
@@ -223,6 +224,9 @@ dyad_status dyad_conllu_open_mem(const char *buf, size_t n, const char *name, in
 dyad_status dyad_conllu_next(dyad_conllu *r, dyad_sentence *s, int *got);
 /** The last error ("name:line: message"), "" if none. Never NULL. */
 const char *dyad_conllu_errmsg(const dyad_conllu *r);
+/** The id of the document of the last sentence read: the latest "# newdoc
+** id = X" comment (truncated to 255 bytes), "" if none or "# newdoc" alone. */
+const char *dyad_conllu_doc(const dyad_conllu *r);
 /** 1-based line number where the last sentence read started. */
 long dyad_conllu_line(const dyad_conllu *r);
 void dyad_conllu_close(dyad_conllu *r);
@@ -250,6 +254,10 @@ typedef struct dyad_train_opts {
     void *ctx;
     int projectivize; /* lift the arcs of non-projective training trees (else such trees are skipped) */
     const char *unlabeled; /* feature set 5: raw text (one chunk a line) for the word classes, or NULL */
+    /* more treebanks, each a NULL-terminated list or NULL: training files read
+    ** after train_path, in order (a file listed twice counts twice), and dev
+    ** files read after dev_path (model selection on all of them) */
+    const char *const *train_more, *const *dev_more;
 } dyad_train_opts;
 /** Train a model from CoNLL-U files (dev may be NULL: used to report
 ** figures through progress) and write it to out_path. Deterministic. */

@@ -21,6 +21,7 @@ struct dyad_conllu {
     int mode;           /* DYAD_CONLLU_CONLLU or _TEXT */
     char name[256];
     char err[512];
+    char doc[256];      /* id of the latest "# newdoc id = X" (truncated), "" if none */
 };
 
 static void seterr(dyad_conllu *r, long line, const char *msg, const char *arg) {
@@ -117,6 +118,7 @@ void dyad_conllu_close(dyad_conllu *r) {
 }
 
 const char *dyad_conllu_errmsg(const dyad_conllu *r) { return r ? r->err : ""; }
+const char *dyad_conllu_doc(const dyad_conllu *r) { return r ? r->doc : ""; }
 long dyad_conllu_line(const dyad_conllu *r) { return r ? r->start_line : 0; }
 
 /* Next line as [*ls, *ls+*ll) without the newline or a trailing CR; 0 at end. */
@@ -243,6 +245,24 @@ dyad_status dyad_conllu_next(dyad_conllu *r, dyad_sentence *s, int *got) {
         if (!started) { started = 1; r->start_line = r->line; }
         const char *p = line_problem(l, n);
         if (p) return fail(r, s, r->line, p, NULL, 1);
+        if (l[0] == '#' && n >= 8 && !memcmp(l, "# newdoc", 8) && (n == 8 || l[8] == ' ')) {
+            /* a new document: "# newdoc" or "# newdoc id = X" */
+            size_t k = 8;
+            r->doc[0] = '\0';
+            while (k < n && l[k] == ' ') k++;
+            if (n - k >= 2 && !memcmp(l + k, "id", 2)) {
+                k += 2;
+                while (k < n && l[k] == ' ') k++;
+                if (k < n && l[k] == '=') {
+                    k++;
+                    while (k < n && l[k] == ' ') k++;
+                    size_t m = n - k < sizeof r->doc - 1 ? n - k : sizeof r->doc - 1;
+                    memcpy(r->doc, l + k, m);
+                    r->doc[m] = '\0';
+                }
+            }
+            continue;
+        }
         if (l[0] == '#') {
             const char *key = NULL;
             size_t klen = 0;

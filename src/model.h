@@ -145,7 +145,11 @@ void parse_coarse(const char *const *upos, int ntag, uint8_t *coarse);
 const char *lemma_of(const dyad_model *m, const char *form, int tag, char *buf, size_t cap,
                      const char **feats);
 uint64_t lemma_lex_key(const char *form, int tag);
-uint64_t lemma_rule_key(int tag, const char *suffix, size_t k);
+/* Key of a suffix rule: tag, lowercased suffix of k bytes, whether the form
+** starts with a capital. Value: strip (bits 24-30) | keep case (bit 31) |
+** pool offset of the string appended (bits 0-23). */
+uint64_t lemma_rule_key(int tag, const char *suffix, size_t k, int cap);
+int lemma_is_cap(const char *form);
 /* Lowercase ASCII of z into buf (NUL-terminated, truncated to cap-1). */
 size_t lemma_lower(const char *z, char *buf, size_t cap);
 

@@ -173,13 +173,15 @@ static void free_sents(tsent *s, int n) {
     dyad_free(s);
 }
 
-/* Read a treebank; tags and labels are added to the inventories when add. */
+/* Read a treebank and append its sentences to *out (*nout of them so far);
+** tags and labels are added to the inventories when add. On failure *out
+** keeps what was read (the caller frees it). */
 static dyad_status load(trainer *t, const char *path, int add, tsent **out, int *nout) {
     dyad_conllu *r;
     dyad_status st = dyad_conllu_open(path, DYAD_CONLLU_CONLLU, &r);
     if (st) { snprintf(t->err, t->errlen, "%s: cannot read", path); return st; }
     dyad_sentence *s = dyad_sentence_new();
-    tsent *v = NULL; int nv = 0, cv = 0;
+    tsent *v = *out; int nv = *nout, cv = *nout, n0 = *nout;
     int got;
     if (!s) { dyad_conllu_close(r); return DYAD_NOMEM; }
     for (;;) {
@@ -215,8 +217,9 @@ static dyad_status load(trainer *t, const char *path, int add, tsent **out, int 
     }
     dyad_sentence_free(s);
     dyad_conllu_close(r);
-    if (st) { free_sents(v, nv); snprintf(t->err, t->errlen, "%s: %s", path, dyad_strerror(st)); return st; }
     *out = v; *nout = nv;
+    if (st) { snprintf(t->err, t->errlen, "%s: %s", path, dyad_strerror(st)); return st; }
+    say(t, "%s: %d sentences", path, nv - n0);
     return DYAD_OK;
 }
 
@@ -547,7 +550,7 @@ static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t
     uint64_t *seen = NULL; uint32_t scap = 1; while (scap < nl * 2 + 2) scap *= 2;
     seen = dyad_calloc(scap, sizeof *seen);
     if (!seen) { dyad_free(r); dyad_free(lx); dyad_free(tr); return DYAD_NOMEM; }
-    char base[256];
+    char low[256];
     lrec *rr = dyad_malloc((nl * 7 + 1) * sizeof *rr);
     char **bufs = dyad_calloc(nl * 7 + 1, sizeof *bufs);
     size_t nrr = 0;
@@ -568,16 +571,22 @@ static dyad_status build_lexicon(trainer *t, void **lex, size_t *lexsz, uint32_t
             if (lo >= nl || lx[lo].key != key) continue;
             const char *lemma = lx[lo].a;
             size_t n = strlen(form);
-            if (n >= sizeof base) continue;
-            if (!strcmp(t->up[tag], "PROPN")) memcpy(base, form, n + 1); else lemma_lower(form, base, sizeof base);
-            size_t c = 0, ll = strlen(lemma);
-            while (c < n && c < ll && base[c] == lemma[c]) c++;
-            int strip = (int)(n - c);
-            if (strip > 255) continue;
+            if (n >= sizeof low) continue;
+            lemma_lower(form, low, sizeof low);
+            /* the rule rewrites the form as written when that shares more with
+            ** the lemma than the lowercased form does ("Belgian" -> "Belgian":
+            ** keep case, strip nothing), and always for proper nouns */
+            size_t cf = 0, cl = 0, ll = strlen(lemma);
+            while (cf < n && cf < ll && form[cf] == lemma[cf]) cf++;
+            while (cl < n && cl < ll && low[cl] == lemma[cl]) cl++;
+            int keep = !strcmp(t->up[tag], "PROPN") || cf > cl;
+            size_t c = keep ? cf : cl, strip = n - c;
             size_t kmax = n < 6 ? n : 6;
-            for (size_t q = 0; q <= kmax; q++) {
-                rr[nrr].key = lemma_rule_key(tag, base + n - q, q);
-                rr[nrr].a = ""; rr[nrr].b = lemma + c; rr[nrr].strip = strip;
+            /* only suffixes that contain the part rewritten: no rule changes
+            ** letters it did not match */
+            for (size_t q = strip; q <= kmax; q++) {
+                rr[nrr].key = lemma_rule_key(tag, low + n - q, q, lemma_is_cap(form));
+                rr[nrr].a = ""; rr[nrr].b = lemma + c; rr[nrr].strip = (int)strip | keep << 7;
                 nrr++;
             }
         }
@@ -953,10 +962,16 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     void *best = NULL; size_t bestsz = 0;
     int *idx = NULL;
     ap_train *pa = NULL;
+    /* the training treebanks in the order given (a file given twice is read
+    ** twice: its sentences weigh double), then the dev treebanks */
     dyad_status st = load(t, train_path, 1, &t->s, &t->ns);
-    if (st) return st;
+    for (int i = 0; !st && o && o->train_more && o->train_more[i]; i++)
+        st = load(t, o->train_more[i], 1, &t->s, &t->ns);
+    if (st) goto out;
     if (t->ns == 0) { snprintf(t->err, t->errlen, "%s: no sentences", train_path); st = DYAD_EPARSE; goto out; }
     if (dev_path && (st = load(t, dev_path, 0, &t->dev, &t->ndev))) goto out;
+    for (int i = 0; dev_path && o && o->dev_more && o->dev_more[i]; i++)
+        if ((st = load(t, o->dev_more[i], 0, &t->dev, &t->ndev))) goto out;
     if (o && o->projectivize) {
         int lifted = 0, arcs = 0;
         for (int i = 0; i < t->ns; i++) {
@@ -1057,6 +1072,12 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
             if (t->ndev && (st = eval_dev(t, img, isz, &up, &las, &uas))) { dyad_free(img); goto out; }
             say(t, "parser epoch %d: oracle agreement %.2f%%; dev UPOS %.2f UAS %.2f LAS %.2f; %zu entries",
                 e + 1, acc, up, uas, las, (size_t)ptb.nent);
+            if (getenv("DYAD_SAVE_EPOCHS")) {   /* development aid: OUT.epochN for each epoch */
+                char pth[1024];
+                snprintf(pth, sizeof pth, "%s.epoch%d", out_path, e + 1);
+                FILE *f = fopen(pth, "wb");
+                if (f) { fwrite(img, 1, isz, f); fclose(f); }
+            }
             double score = t->fset >= 5 ? las + uas : las;
             if (!t->ndev || score > best_score) {
                 dyad_free(best); best = img; bestsz = isz; best_score = score; best_las = las; best_epoch = e + 1;

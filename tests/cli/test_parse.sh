@@ -38,6 +38,18 @@ for k in UPOS XPOS UAS LAS; do expect_grep "eval $k" "^$k: [0-9]+\.[0-9]{2}$" "$
 expect_grep "eval tokens/s" '^tokens/s: [0-9]+$' "$TMP/eval"
 [ "$(wc -l <"$TMP/eval")" -eq 5 ] && ok || bad "eval prints 5 lines"
 
+# --eval --doc-prefix: only the sentences of documents whose "# newdoc id" starts with the prefix
+{ echo "# newdoc id = GUM_news_one"; awk 'BEGIN {RS = ""; ORS = "\n\n"} NR == 1' "$D/gold.conllu"
+  echo "# newdoc id = GUM_bio_two"; awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 1' "$D/gold.conllu"; } >"$TMP/docs.conllu"
+awk 'BEGIN {RS = ""; ORS = "\n\n"} NR == 1' "$D/gold.conllu" >"$TMP/doc1.conllu"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM_news | grep -v tokens/s >"$TMP/evd1"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/doc1.conllu" | grep -v tokens/s >"$TMP/evd2"
+[ -s "$TMP/evd1" ] && cmp -s "$TMP/evd1" "$TMP/evd2" && ok || bad "--doc-prefix: the figures of the news document alone"
+"$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM | grep -v tokens/s >"$TMP/evd3"
+"$DYAD" parse --model "$MODEL" --eval "$D/gold.conllu" | grep -v tokens/s | cmp -s - "$TMP/evd3" && ok || bad "--doc-prefix GUM: every document"
+expect_status 2 "--doc-prefix matching nothing" "$DYAD" parse --model "$MODEL" --eval "$TMP/docs.conllu" --doc-prefix GUM_voyage
+expect_status 64 "--doc-prefix without --eval" "$DYAD" parse --model "$MODEL" --doc-prefix GUM "$TMP/in.txt"
+
 # errors: missing model, corrupt model, malformed input
 expect_status 1 "missing model" "$DYAD" parse --model "$TMP/nope" "$TMP/in.txt"
 "$DYAD" parse --model "$TMP/nope" "$TMP/in.txt" 2>"$TMP/err" >/dev/null
@@ -99,6 +111,17 @@ if [ -f "$TRAIN" ]; then
   head -c 100000 /dev/urandom >"$TMP/rand.bin"   # random bytes are text like any other: no crash
   "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f5r" --tag-epochs 1 --parse-epochs 1 --folds 2 --features 5 --unlabeled "$TMP/rand.bin" && ok || bad "--unlabeled random bytes"
   expect_status 64 "unknown feature set" "$DYAD" train -q --train "$TMP/small.conllu" -o "$TMP/f9" --features 9
+  # several --train and --dev files: read in order, as if concatenated (make model: EWT + GUM)
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR <= 120' "$TMP/small.conllu" >"$TMP/part1.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 120' "$TMP/small.conllu" >"$TMP/part2.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR <= 50' "$TMP/smalldev.conllu" >"$TMP/dev1.conllu"
+  awk 'BEGIN {RS = ""; ORS = "\n\n"} NR > 50' "$TMP/smalldev.conllu" >"$TMP/dev2.conllu"
+  "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/part2.conllu" --dev "$TMP/dev1.conllu" --dev "$TMP/dev2.conllu" \
+    -o "$TMP/m3" --tag-epochs 2 --parse-epochs 2 --folds 2 && ok || bad "train on two --train and two --dev files"
+  cmp -s "$TMP/m1" "$TMP/m3" && ok || bad "two --train/--dev files do not train as their concatenation"
+  "$DYAD" train --train "$TMP/part1.conllu" --train "$TMP/part1.conllu" -o "$TMP/m4" --tag-epochs 1 --parse-epochs 1 --folds 2 2>"$TMP/err6" && ok || bad "a --train file given twice"
+  expect_grep "a file given twice is read twice" "read 240 training sentences" "$TMP/err6"
+  expect_status 1 "a missing second --train file" "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/none.conllu" -o "$TMP/m5"
 else
   skip "$TRAIN absent: training determinism not tested"
 fi

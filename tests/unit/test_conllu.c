@@ -188,8 +188,34 @@ static void roundtrip(const char *rel) {
     dyad_conllu_close(r);
 }
 
+/* "# newdoc id = X" names the document of its sentence and the following
+** ones, until the next "# newdoc" (GUM's genres: dyad parse --doc-prefix). */
+static void docs(void) {
+    const char *buf = "# newdoc id = GUM_news_a\n# sent_id = 1\n" L("1", "a", "0", "root") "\n"
+                      "# sent_id = 2\n" L("1", "b", "0", "root") "\n"
+                      "# newdoc id=GUM_bio_b\n" L("1", "c", "0", "root") "\n"
+                      "# newdoc\n" L("1", "d", "0", "root") "\n"
+                      "# newdocs are not new documents\n" L("1", "e", "0", "root") "\n"
+                      "# newdoc   id   =   GUM_news_c\n" L("1", "f", "0", "root") "\n";
+    const char *want[] = {"GUM_news_a", "GUM_news_a", "GUM_bio_b", "", "", "GUM_news_c"};
+    dyad_conllu *r;
+    dyad_sentence *s = dyad_sentence_new();
+    int got, k = 0;
+    CHECK(dyad_conllu_open_mem(buf, strlen(buf), "d", 0, &r) == DYAD_OK);
+    CHECK(!strcmp(dyad_conllu_doc(r), ""));
+    while (dyad_conllu_next(r, s, &got) == DYAD_OK && got) {
+        CHECKF(k < 6 && !strcmp(dyad_conllu_doc(r), want[k]), "sentence %d: doc '%s'", k + 1, dyad_conllu_doc(r));
+        k++;
+    }
+    CHECK(k == 6);
+    dyad_conllu_close(r);
+    CHECK(!strcmp(dyad_conllu_doc(NULL), ""));
+    dyad_sentence_free(s);
+}
+
 int main(void) {
     errors();
+    docs();
     roundtrip("data/ud/en_ewt/en_ewt-ud-train.conllu");
     roundtrip("data/ud/en_ewt/en_ewt-ud-dev.conllu");
     roundtrip("data/ud/en_ewt/en_ewt-ud-test.conllu");
