@@ -1263,19 +1263,28 @@ static void visit(news_coder *c, int v, int depth) {
 }
 
 /* "The Indian government arrested protesters" parsed as one noun phrase:
-** government/nsubj arrested/amod protesters/root. A noun root with a subject
-** before an amod verb in the past is a clause: the verb becomes the root,
-** the subject its subject, the noun its object. */
+** government/nsubj arrested/amod protesters/root, or police/compound
+** arrested/amod protesters/root. A noun root with a subject (or a compounded
+** noun) before an amod verb in the past is a clause: the verb becomes the
+** root, the subject its subject, the noun its object. */
 static void repair_participle_root(news_coder *c) {
     for (int r = 0; r < c->n; r++) {
         if (c->hd[r] >= 0 || !(upos(c, r, "NOUN") || upos(c, r, "PROPN"))) continue;
-        int sj = child(c, r, "nsubj"), v = -1;
+        int v = -1;
         for (int k = c->kid[r]; k >= 0; k = c->sib[k])
-            if (rel(c, k, "amod") && upos(c, k, "VERB") && k < r && k > sj &&
-                (!strcmp(c->t[k].xpos, "VBD") || !strcmp(c->t[k].xpos, "VBN")) && c->kid[k] < 0)
+            if (rel(c, k, "amod") && upos(c, k, "VERB") && k < r && c->kid[k] < 0 &&
+                (!strcmp(c->t[k].xpos, "VBD") || !strcmp(c->t[k].xpos, "VBN")))
                 v = k;
-        if (sj < 0 || v < 0 || sj > v) continue;
-        /* re-hang: v root; sj, r and r's later dependents under v */
+        if (v < 0) continue;
+        /* the subject: r's nsubj before v, else the noun compounded before v
+           ("Georgian police/compound arrested/amod protesters") */
+        int sj = child(c, r, "nsubj");
+        if (sj < 0 || sj > v)
+            for (int k = c->kid[r]; k >= 0; k = c->sib[k])
+                if (k < v && rel(c, k, "compound") && (upos(c, k, "NOUN") || upos(c, k, "PROPN"))) sj = k;
+        if (sj < 0 || sj > v) continue;
+        for (int k = sj + 1; k < v; k++)       /* nothing but the subject's words before v */
+            if (c->hd[k] != sj && c->hd[k] != r) return;
         int *kids = c->kid, *sib = c->sib;
         c->hd[v] = -1;
         c->t[v].deprel = "root";
