@@ -205,6 +205,7 @@ static const char *const irrealis_verbs[] = {
     "ASK", "CALL", "DEMAND", "REQUEST", "THREATEN", "PROPOSE", "SUGGEST", "RECOMMEND",
     "EXPECT", "FEAR", "SEEK", "TRY", "ATTEMPT", "INTEND", "PLAN", "PROMISE", "PLEDGE",
     "VOW", "AIM", "REFUSE", "DECLINE", "WARN", "ORDER", "ENCOURAGE", "INVITE", "PREPARE",
+    "FAIL", "PREVENT", "STOP", "BAR", "REQUIRE", "FORBID",
     "CONSIDER", "PERSUADE", "FORCE", "ALLOW", "PERMIT", "PRESSURE", "PRESS", "APPEAL",
     "OFFER", "AGREE", "NEED", "WAIT", "STRUGGLE", "CLAIM", "ALLEGE", "ACCUSE", "BLAME",
     NULL
@@ -519,15 +520,20 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
     out->entry = entry;
     out->start = lo;
     out->end = hi;
-    /* remember the person's own name words (not its titles or nationality) */
-    if (upos(c, h, "PROPN") && has_entity(out->code) && strlen(out->code) > 3 && !(c->off & NEWS_NAMES_OFF))
+    /* remember the person's surname: the last of two or more name words that
+       are neither a title nor a nationality ("Laisenia Qarase" -> QARASE;
+       a lone "Queen" is no name) */
+    if (upos(c, h, "PROPN") && has_entity(out->code) && strlen(out->code) > 3 && !(c->off & NEWS_NAMES_OFF)) {
+        int nname = 0, last = -1;
         for (int i = lo; i < hi; i++) {
             if (!upos(c, i, "PROPN") || !in[i]) continue;
             int title = 0;    /* a title or a nationality, not the person's name */
             for (int k = 0; k < nm; k++)
                 if (i >= m[k].a && i < m[k].b && (m[k].agt || (m[k].act && &m[k] != head_name))) title = 1;
-            if (!title) name_remember(c, c->W[i], out->code);
+            if (!title) { nname++; last = i; }
         }
+        if (nname >= 2) name_remember(c, c->W[last], out->code);
+    }
     if (!has_entity(out->code) || !out->code[0]) np_extend(c, h, out, depth);
     if (!out->code[0]) return 0;
     if (out->code[0] == '-' && !out->role[0] && strlen(out->code) > 3)
@@ -1248,6 +1254,7 @@ static void visit(news_coder *c, int v, int depth) {
                                        in_list(c->L[v], irrealis_verbs)))
                 c->blocked[k] = 1;
             if (rel(c, k, "conj") && c->blocked[v] && child(c, k, "nsubj") < 0) c->blocked[k] = 1;
+            if (rel(c, k, "advcl") && in_list(c->L[v], irrealis_verbs)) c->blocked[k] = 1;
         }
     }
     /* "unable to contact", "likely to attack", "ready to sign": not done */

@@ -80,6 +80,8 @@ expect_sentence "'it' as an object is a thing, not the actor before" \
   "The government criticized the attack, calling it a despicable act." ""
 expect_sentence "a clause parsed as a noun phrase (compound subject)" "Georgian police arrested 40 protesters." "GEOCOP GEOOPP 175
 GEOOPP GEOCOP 140"
+expect_sentence "failing to do is not doing" "Russia failed to invade Ukraine." ""
+expect_sentence "prevented from doing is not doing" "The constitution prevents the army from overthrowing the government." ""
 expect_sentence "British spelling" "Britain criticised Russia." "GBR RUS 111"
 # Event nouns (data/nominal-events.tsv) with light verbs.
 expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
