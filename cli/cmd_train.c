@@ -19,6 +19,10 @@ static void usage(FILE *f) {
         "options:\n"
         "  --train FILE        training treebank (CoNLL-U); repeat to train on several,\n"
         "                      read in the order given (a file given twice counts twice)\n"
+        "  --parser-weight W   the parser's weight of the --train file given just before\n"
+        "                      (0 to 1, default 1): each epoch it learns from each of\n"
+        "                      that file's sentences with probability W; the tagger and\n"
+        "                      lexicon learn from all of them\n"
         "  --dev FILE          development treebank for model selection; repeat to\n"
         "                      select on several together\n"
         "  -o, --output FILE   model file to write\n"
@@ -41,6 +45,7 @@ static void usage(FILE *f) {
 int cmd_train(int argc, char **argv) {
     const char *train[MAX_FILES + 1] = {0}, *dev[MAX_FILES + 1] = {0}, *out = NULL, *v;
     int features = 1, ntrain = 0, ndev = 0;
+    double weight[MAX_FILES];
     dyad_train_opts o;
     memset(&o, 0, sizeof o);
     o.progress = progress;
@@ -49,7 +54,17 @@ int cmd_train(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
         else if (cli_opt_value(argc, argv, &i, "--train", &v)) {
             if (ntrain == MAX_FILES) { cli_error("train: at most %d --train files", MAX_FILES); return EXIT_USAGE; }
+            weight[ntrain] = 1.0;
             train[ntrain++] = v;
+        }
+        else if (cli_opt_value(argc, argv, &i, "--parser-weight", &v)) {
+            char *end;
+            double w = strtod(v, &end);
+            if (!ntrain || *end || end == v || !(w >= 0.0 && w <= 1.0)) {
+                cli_error("train: --parser-weight needs a number from 0 to 1, after a --train file");
+                return EXIT_USAGE;
+            }
+            weight[ntrain - 1] = w;
         }
         else if (cli_opt_value(argc, argv, &i, "--dev", &v)) {
             if (ndev == MAX_FILES) { cli_error("train: at most %d --dev files", MAX_FILES); return EXIT_USAGE; }
@@ -75,6 +90,7 @@ int cmd_train(int argc, char **argv) {
     char err[512] = "";
     o.train_more = train + 1;   /* NULL-terminated: the arrays have MAX_FILES + 1 slots */
     o.dev_more = ndev ? dev + 1 : NULL;
+    o.train_weight = weight;
     dyad_status st = dyad_train_features(train[0], dev[0], out, &o, features, err, sizeof err);
     if (st) {
         cli_error("train: %s", err[0] ? err : dyad_strerror(st));

@@ -258,6 +258,12 @@ typedef struct dyad_train_opts {
     ** after train_path, in order (a file listed twice counts twice), and dev
     ** files read after dev_path (model selection on all of them) */
     const char *const *train_more, *const *dev_more;
+    /* the parser's weight of each training file (train_path, then train_more),
+    ** or NULL for 1 each: every epoch the parser learns from each sentence of
+    ** a file of weight w < 1 with probability w (0: never); the taggers, the
+    ** lexicon and the word classes learn from every sentence, and the news
+    ** attribution copies always count (docs/parser.md) */
+    const double *train_weight;
 } dyad_train_opts;
 /** Train a model from CoNLL-U files (dev may be NULL: used to report
 ** figures through progress) and write it to out_path. Deterministic. */

@@ -19,6 +19,7 @@ typedef struct tsent {
     uint64_t *palt;                       /* jackknifed runner-up tags (tag_run_alt; feature set 4) */
     tok_info *ti;
     int projective;
+    float pweight;                        /* the parser's weight of its file (--parser-weight) */
 } tsent;
 
 typedef struct trainer {
@@ -144,6 +145,7 @@ static int projective(const int *head, int n) {
 static int tsent_alloc(tsent *x, int n) {
     memset(x, 0, sizeof *x);
     x->n = n;
+    x->pweight = 1.0f;
     x->form = dyad_calloc((size_t)n, sizeof(char *));
     x->lemma = dyad_calloc((size_t)n, sizeof(char *));
     x->feats = dyad_calloc((size_t)n, sizeof(char *));
@@ -174,9 +176,10 @@ static void free_sents(tsent *s, int n) {
 }
 
 /* Read a treebank and append its sentences to *out (*nout of them so far);
-** tags and labels are added to the inventories when add. On failure *out
-** keeps what was read (the caller frees it). */
-static dyad_status load(trainer *t, const char *path, int add, tsent **out, int *nout) {
+** tags and labels are added to the inventories when add; pweight is the
+** parser's weight of its sentences. On failure *out keeps what was read (the
+** caller frees it). */
+static dyad_status load(trainer *t, const char *path, int add, float pweight, tsent **out, int *nout) {
     dyad_conllu *r;
     dyad_status st = dyad_conllu_open(path, DYAD_CONLLU_CONLLU, &r);
     if (st) { snprintf(t->err, t->errlen, "%s: cannot read", path); return st; }
@@ -214,6 +217,7 @@ static dyad_status load(trainer *t, const char *path, int add, tsent **out, int 
         }
         if (st) break;
         x->projective = projective(x->head, n);
+        x->pweight = pweight;
     }
     dyad_sentence_free(s);
     dyad_conllu_close(r);
@@ -828,6 +832,13 @@ static dyad_status parse_epoch(trainer *t, ap_train *a, int *idx, int epoch, dou
     for (int q = 0; q < t->ns; q++) {
         tsent *s = &t->s[idx[q]];
         if (!s->projective || s->n > 500) continue;
+        /* a file of parser weight w < 1: each epoch learns from each of its
+        ** sentences with probability w, drawn from a hash of the sentence's
+        ** number and the epoch (the exploration's generator is left alone) */
+        if (s->pweight < 1.0f) {
+            uint64_t h = ap_mix((uint64_t)idx[q] * 0x9E3779B97F4A7C15ULL + (uint64_t)epoch + 1);
+            if ((double)(h >> 11) * (1.0 / 9007199254740992.0) >= s->pweight) continue;
+        }
         int n = s->n;
         uint64_t *word = dyad_malloc((size_t)(n + 2) * PARSE_WORD_BLOCKS * sizeof *word);
         int *ptag = dyad_malloc((size_t)(n + 2) * 3 * sizeof *ptag);
@@ -964,14 +975,15 @@ dyad_status dyad_train_features(const char *train_path, const char *dev_path, co
     ap_train *pa = NULL;
     /* the training treebanks in the order given (a file given twice is read
     ** twice: its sentences weigh double), then the dev treebanks */
-    dyad_status st = load(t, train_path, 1, &t->s, &t->ns);
+    const double *tw = o ? o->train_weight : NULL;
+    dyad_status st = load(t, train_path, 1, tw ? (float)tw[0] : 1.0f, &t->s, &t->ns);
     for (int i = 0; !st && o && o->train_more && o->train_more[i]; i++)
-        st = load(t, o->train_more[i], 1, &t->s, &t->ns);
+        st = load(t, o->train_more[i], 1, tw ? (float)tw[i + 1] : 1.0f, &t->s, &t->ns);
     if (st) goto out;
     if (t->ns == 0) { snprintf(t->err, t->errlen, "%s: no sentences", train_path); st = DYAD_EPARSE; goto out; }
-    if (dev_path && (st = load(t, dev_path, 0, &t->dev, &t->ndev))) goto out;
+    if (dev_path && (st = load(t, dev_path, 0, 1.0f, &t->dev, &t->ndev))) goto out;
     for (int i = 0; dev_path && o && o->dev_more && o->dev_more[i]; i++)
-        if ((st = load(t, o->dev_more[i], 0, &t->dev, &t->ndev))) goto out;
+        if ((st = load(t, o->dev_more[i], 0, 1.0f, &t->dev, &t->ndev))) goto out;
     if (o && o->projectivize) {
         int lifted = 0, arcs = 0;
         for (int i = 0; i < t->ns; i++) {

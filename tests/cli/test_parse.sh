@@ -122,6 +122,21 @@ if [ -f "$TRAIN" ]; then
   "$DYAD" train --train "$TMP/part1.conllu" --train "$TMP/part1.conllu" -o "$TMP/m4" --tag-epochs 1 --parse-epochs 1 --folds 2 2>"$TMP/err6" && ok || bad "a --train file given twice"
   expect_grep "a file given twice is read twice" "read 240 training sentences" "$TMP/err6"
   expect_status 1 "a missing second --train file" "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/none.conllu" -o "$TMP/m5"
+  # --parser-weight: 1 changes nothing; below 1 the parser skips some of that file's sentences, deterministically
+  "$DYAD" train -q --train "$TMP/part1.conllu" --parser-weight 1 --train "$TMP/part2.conllu" --parser-weight 1.0 --dev "$TMP/smalldev.conllu" \
+    -o "$TMP/w1" --tag-epochs 2 --parse-epochs 2 --folds 2 && cmp -s "$TMP/m1" "$TMP/w1" && ok || bad "--parser-weight 1 changes the model"
+  for k in a b; do
+    "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/part2.conllu" --parser-weight 0.5 --dev "$TMP/smalldev.conllu" \
+      -o "$TMP/wh$k" --tag-epochs 2 --parse-epochs 2 --folds 2 || bad "train --parser-weight 0.5"
+  done
+  cmp -s "$TMP/wha" "$TMP/whb" && ok || bad "--parser-weight 0.5 is not deterministic"
+  cmp -s "$TMP/m1" "$TMP/wha" && bad "--parser-weight 0.5 made no difference" || ok
+  "$DYAD" train -q --train "$TMP/part1.conllu" --train "$TMP/part2.conllu" --parser-weight 0 -o "$TMP/w0" --tag-epochs 2 --parse-epochs 2 --folds 2 && ok || bad "train --parser-weight 0"
+  "$DYAD" parse --model "$TMP/w0" --eval "$TMP/smalldev.conllu" >"$TMP/evalw0" && ok || bad "--parser-weight 0 model evaluates"
+  expect_grep "--parser-weight 0: the parser learned from the first file" '^UAS: ([4-9][0-9]|100)\.' "$TMP/evalw0"
+  expect_status 64 "--parser-weight above 1" "$DYAD" train -q --train "$TMP/part1.conllu" --parser-weight 1.5 -o "$TMP/w9"
+  expect_status 64 "--parser-weight before any --train" "$DYAD" train -q --parser-weight 0.5 --train "$TMP/part1.conllu" -o "$TMP/w9"
+  expect_status 64 "--parser-weight not a number" "$DYAD" train -q --train "$TMP/part1.conllu" --parser-weight half -o "$TMP/w9"
 else
   skip "$TRAIN absent: training determinism not tested"
 fi
