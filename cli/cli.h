@@ -2,9 +2,10 @@
 ** cli.h: shared pieces of the dyad command-line tool. Each subcommand lives
 ** in its own cli/cmd_NAME.c, exports `int cmd_NAME(int argc, char **argv)`
 ** (argv[0] is the subcommand name) and is listed in main.c's table.
-** The CLI uses only the public header, include/dyad.h, but for the developer
-** switches of the tree repairs (src/penn.h, not API): DYAD_REPAIRS_OFF,
-** --repairs-off, and `dyad parse --list-repairs / --repaired`.
+** The CLI uses only the public header, include/dyad.h, but for two developer
+** switches (not API): the tree repairs (src/penn.h: DYAD_REPAIRS_OFF,
+** --repairs-off, `dyad parse --list-repairs / --repaired`) and the news
+** coder's rules (src/code_news.h: DYAD_NEWS_OFF).
 */
 #ifndef DYAD_CLI_H
 #define DYAD_CLI_H

@@ -4,6 +4,7 @@
 */
 #include "cli.h"
 #include "penn.h"
+#include "code_news.h"
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,16 @@ int main(int argc, char **argv) {
     }
     const char *off = getenv("DYAD_REPAIRS_OFF");   /* developer switch (src/penn.h) */
     if (off && cli_repairs_off(off, "DYAD_REPAIRS_OFF")) return EXIT_USAGE;
+    const char *noff = getenv("DYAD_NEWS_OFF");     /* developer switch (src/code_news.h) */
+    if (noff) {
+        unsigned mask = 0;
+        const char *bad = NULL;
+        if (news_rule_mask(noff, &mask, &bad)) {
+            cli_error("DYAD_NEWS_OFF: unknown rule at '%s' (relcl, inherit, symmetric, generic, oblique, names, all)", bad);
+            return EXIT_USAGE;
+        }
+        news_set_default_off(mask);
+    }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(name, commands[i].name)) return commands[i].run(argc - 1, argv + 1);
     cli_error("unknown command '%s' (try `dyad --help`)", name);

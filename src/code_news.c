@@ -62,10 +62,33 @@ struct news_coder {
     int nnames;
 };
 
+static unsigned default_off;   /* developer switch, set before any coder is made */
+
+void news_set_default_off(unsigned mask) { default_off = mask; }
+
+int news_rule_mask(const char *list, unsigned *mask, const char **bad) {
+    static const struct { const char *name; unsigned bit; } rules[] = {
+        { "relcl", NEWS_RELCL }, { "inherit", NEWS_INHERIT }, { "symmetric", NEWS_SYMMETRIC },
+        { "generic", NEWS_GENERIC }, { "oblique", NEWS_OBLIQUE }, { "names", NEWS_NAMES_OFF },
+    };
+    *mask = 0;
+    for (const char *p = list; *p; ) {
+        size_t n = strcspn(p, ",");
+        int found = n == 3 && !strncmp(p, "all", 3);
+        if (found) *mask = ~0u;
+        for (size_t i = 0; !found && i < sizeof rules / sizeof rules[0]; i++)
+            if (strlen(rules[i].name) == n && !strncmp(p, rules[i].name, n)) { *mask |= rules[i].bit; found = 1; }
+        if (!found && n) { if (bad) *bad = p; return -1; }
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
 news_coder *news_new(const dyad_dicts *d) {
     news_coder *c = dyad_calloc(1, sizeof *c);
     if (!c) return NULL;
     c->d = d;
+    c->off = default_off;
     arena_init(&c->mem);
     return c;
 }
@@ -77,7 +100,6 @@ void news_free(news_coder *c) {
     dyad_free(c);
 }
 
-void news_set_off(news_coder *c, unsigned mask) { if (c) c->off = mask; }
 void news_begin_article(news_coder *c) { if (c) c->nnames = 0; }
 
 static const char *name_recall(const news_coder *c, const char *w) {
@@ -331,10 +353,7 @@ static int core_matches(news_coder *c, int h, match *m, int maxm, int *core_lo, 
     return nm;
 }
 
-static int is_spokes(const char *code, const char *phrase) {
-    (void)code;
-    return !strncmp(phrase, "SPOKES", 6);
-}
+static int is_spokes(const char *phrase) { return !strncmp(phrase, "SPOKES", 6); }
 
 static int is_place_noun(const news_coder *c, int h) {
     return upos(c, h, "NOUN") && (in_list(c->L[h], place_nouns) || in_list(c->W[h], place_nouns));
@@ -440,7 +459,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         }
     }
     /* a spokesman speaks for the body named before him: "Foreign Ministry spokesman" */
-    if (agent && is_spokes(agent->agt->code, agent->agt->phrase))
+    if (agent && is_spokes(agent->agt->phrase))
         for (int i = 0; i < nm; i++)
             if (m[i].agt && &m[i] != agent && m[i].b <= agent->a) agent = &m[i];
     char entity[48] = "", role[16] = "", prefix[8] = "";
@@ -480,7 +499,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         else snprintf(role, sizeof role, "%s", g);
         entry = fileline(c, agent->agt->file, agent->agt->line, entry);
         /* "State Department spokesman": the body's own code gives the role */
-        if (is_spokes(g, agent->agt->phrase) && name && name != head_name && strlen(entity) == 3) {
+        if (is_spokes(agent->agt->phrase) && name && name != head_name && strlen(entity) == 3) {
             const dict_actor_code *nc = dict_actor_code_p2(name->act, c->date);
             if (nc && strlen(nc->code) >= 6 && nc->code[3] != '~') snprintf(role, sizeof role, "%.3s", nc->code + 3);
         }
@@ -502,7 +521,7 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         name = NULL;
     } else if (prefix[0]) snprintf(out->code, sizeof out->code, "%s", prefix);
     else if (role[0]) snprintf(out->code, sizeof out->code, "---%s", role);
-    /* a name seen earlier in the article with its title */
+    int recalled = 0;   /* a name seen earlier in the article with its title */
     if (!out->code[0] && upos(c, h, "PROPN") && !(c->off & NEWS_NAMES_OFF)) {
         const char *r = name_recall(c, c->W[h]);
         for (int k = c->kid[h]; !r && k >= 0; k = c->sib[k])
@@ -510,10 +529,10 @@ static int np_actor(news_coder *c, int h, actor *out, int depth) {
         if (r) {
             snprintf(out->code, sizeof out->code, "%s", r);
             entry = "code_news.c:article_names";
-            name = &m[0];   /* named (any non-NULL) */
+            recalled = 1;
         }
     }
-    out->named = name != NULL;
+    out->named = name != NULL || recalled;
     out->common = upos(c, h, "NOUN");
     out->ref = h;
     snprintf(out->role, sizeof out->role, "%.7s", role);

@@ -14,8 +14,9 @@
 
 typedef struct news_coder news_coder;
 
-/* Rules that can be switched off one by one (for measuring what each is worth
-** and for tests): bits of news_coder_set_off(). */
+/* Rules that can be switched off one by one, for measuring what each is worth
+** (a developer switch, as SQLite's optimization bits: DYAD_NEWS_OFF=LIST for
+** any dyad command, names as in news_rule_mask). */
 enum {
     NEWS_RELCL    = 1 << 0,  /* relative clauses are background: not coded */
     NEWS_INHERIT  = 1 << 1,  /* a target without a country takes the source's
@@ -32,8 +33,12 @@ enum {
 ** NULL on no memory. */
 news_coder *news_new(const dyad_dicts *d);
 void news_free(news_coder *n);
-/* Switch the rules in mask off (0: all on, the default). */
-void news_set_off(news_coder *n, unsigned mask);
+/* The rules in mask are off in every news coder made from now on (0: all on,
+** the default). Process-wide: set it before coding starts. */
+void news_set_default_off(unsigned mask);
+/* "relcl,inherit,symmetric,generic,oblique,names" (any of them) or "all" ->
+** *mask; -1 with *bad pointing at the first unknown name. */
+int news_rule_mask(const char *list, unsigned *mask, const char **bad);
 /* A new article: forget the names of the last one. */
 void news_begin_article(news_coder *n);
 

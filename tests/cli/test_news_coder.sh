@@ -86,6 +86,10 @@ expect_sentence "British spelling" "Britain criticised Russia." "GBR RUS 111"
 # Event nouns (data/nominal-events.tsv) with light verbs.
 expect_sentence "a complaint lodged against X" "Russia lodged a complaint against Ukraine." "RUS UKR 114"
 expect_sentence "a crackdown on X" "The Chinese government began a crackdown on Uighur activists." "CHNGOV ---OPP 170"
+# The developer switch DYAD_NEWS_OFF turns named rules off (src/code_news.h).
+out=$(printf '%s\n' "The Indian government arrested protesters." | DYAD_NEWS_OFF=inherit code_lines | sed 's/^s1 //' | sort | tr '\n' ' ')
+[ "$out" = "---OPP INDGOV 140 INDGOV ---OPP 175 " ] && ok || bad "DYAD_NEWS_OFF=inherit: protesters keep no country ($out)"
+expect_status 64 "DYAD_NEWS_OFF with an unknown rule is a usage error" env DYAD_NEWS_OFF=inherit,bogus "$DYAD" code --help
 # Names seen earlier in the article: "Qarase" after "Fijian Prime Minister Laisenia Qarase".
 printf 'date 2006-12-01\nFijian Prime Minister Laisenia Qarase criticized the army.\nLater, Qarase met the Australian ambassador.\n' > "$TMP/names.txt"
 "$DYAD" code --format tsv --dicts "$dicts" --model "$model" --quiet "$TMP/names.txt" 2>/dev/null | cut -f2-4 | sort > "$TMP/names.out"
